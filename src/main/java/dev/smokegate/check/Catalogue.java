@@ -1,0 +1,34 @@
+package dev.smokegate.check;
+
+import dev.smokegate.check.http.HttpChecks;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The one list of every check smokegate knows. Suites, {@code list}, the fault matrix and the docs all derive from
+ * it; each area contributes its own list here and nowhere else.
+ */
+public final class Catalogue {
+
+    private static final List<Check<?>> ALL = build();
+
+    private Catalogue() {
+    }
+
+    public static List<Check<?>> all() {
+        return ALL;
+    }
+
+    private static List<Check<?>> build() {
+        List<Check<?>> checks = new ArrayList<>(HttpChecks.all());
+        Set<String> ids = new HashSet<>();
+        for (Check<?> check : checks) {
+            if (!ids.add(check.spec().id())) {
+                throw new IllegalStateException("duplicate check id " + check.spec().id());
+            }
+        }
+        return List.copyOf(checks);
+    }
+}

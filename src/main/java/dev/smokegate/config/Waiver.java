@@ -1,0 +1,27 @@
+package dev.smokegate.config;
+
+import dev.smokegate.model.Target;
+import java.nio.file.FileSystems;
+import java.time.LocalDate;
+import java.util.Optional;
+
+/**
+ * An accepted, time-boxed failure. A waived failure is reported as waived (never as passed); once {@code expires}
+ * is past, the waiver no longer applies and the report says so.
+ *
+ * @param check   a check id, or a glob such as {@code http.*}
+ * @param target  a target role ({@code frontend}) or address; empty means every target
+ * @param expires the last day on which the waiver applies
+ */
+public record Waiver(String check, Optional<String> target, String reason, LocalDate expires) {
+
+    public boolean covers(String checkId, Target observed) {
+        boolean idMatches = FileSystems.getDefault().getPathMatcher("glob:" + check)
+                .matches(java.nio.file.Path.of(checkId));
+        return idMatches && target.map(t -> t.equals(observed.role()) || t.equals(observed.address())).orElse(true);
+    }
+
+    public boolean expiredOn(LocalDate day) {
+        return day.isAfter(expires);
+    }
+}

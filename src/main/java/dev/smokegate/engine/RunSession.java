@@ -1,0 +1,219 @@
+package dev.smokegate.engine;
+
+import dev.smokegate.check.Check;
+import dev.smokegate.config.EnvironmentConfig;
+import dev.smokegate.config.Waiver;
+import dev.smokegate.model.CheckResult;
+import dev.smokegate.model.Outcome;
+import dev.smokegate.model.Target;
+import dev.smokegate.model.Verdict;
+import dev.smokegate.probe.ProbeContext;
+import dev.smokegate.probe.ProbeRequest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One run against one environment. All probes start at once on a bounded pool when the session opens, so the
+ * JUnit tests that report the checks mostly just wait for observations that are already under way. Each probe
+ * runs once per key and feeds every check that asks for it. Nothing waits past the run deadline: a check whose
+ * observation is not ready by then is reported as broken.
+ */
+public final class RunSession implements AutoCloseable {
+
+    private final EnvironmentConfig config;
+    private final Selection selection;
+    private final Clock clock;
+    private final Instant startedAt;
+    private final Instant deadline;
+    private final List<PlannedCheck> planned;
+    private final ExecutorService pool;
+    private final Map<String, Timed<CompletableFuture<Object>>> observations = new ConcurrentHashMap<>();
+    private final List<CheckResult> results = Collections.synchronizedList(new ArrayList<>());
+    private final List<String> notices = new ArrayList<>();
+
+    private record Timed<T>(T value, Instant started) {
+    }
+
+    private RunSession(EnvironmentConfig config, Selection selection, List<PlannedCheck> planned, int parallelism,
+                       Clock clock) {
+        this.config = config;
+        this.selection = selection;
+        this.planned = List.copyOf(planned);
+        this.clock = clock;
+        this.startedAt = clock.instant();
+        this.deadline = startedAt.plus(config.timeouts().runDeadline());
+        AtomicInteger threads = new AtomicInteger();
+        this.pool = Executors.newFixedThreadPool(parallelism, r -> {
+            Thread t = new Thread(r, "smokegate-probe-" + threads.incrementAndGet());
+            t.setDaemon(true); // a probe stuck past every timeout must not keep the JVM alive
+            return t;
+        });
+        LocalDate today = LocalDate.ofInstant(startedAt, ZoneOffset.UTC);
+        config.waivers().stream().filter(w -> w.expiredOn(today)).forEach(w -> notices.add(
+                "waiver for " + w.check() + w.target().map(t -> " on " + t).orElse("") + " expired on "
+                        + w.expires() + " and no longer applies (reason was: " + w.reason() + ")"));
+    }
+
+    /** Plans the selected checks and starts every probe they need. */
+    public static RunSession open(EnvironmentConfig config, Selection selection, List<Check<?>> catalogue,
+                                  ProbeContext context, int parallelism, Clock clock) {
+        List<PlannedCheck> planned = plan(config, selection, catalogue);
+        RunSession session = new RunSession(config, selection, planned, parallelism, clock);
+        planned.stream().filter(p -> p.skipReason().isEmpty()).forEach(p -> session.startProbe(p, context));
+        return session;
+    }
+
+    static List<PlannedCheck> plan(EnvironmentConfig config, Selection selection, List<Check<?>> catalogue) {
+        List<PlannedCheck> planned = new ArrayList<>();
+        for (Check<?> check : catalogue) {
+            if (!selection.includes(check.spec())) {
+                continue;
+            }
+            List<Target> targets = check.targets(config);
+            if (targets.isEmpty()) {
+                planned.add(new PlannedCheck(check, Target.environment(config.name()),
+                        Optional.of(check.notApplicable(config))));
+            }
+            targets.forEach(t -> planned.add(new PlannedCheck(check, t, Optional.empty())));
+        }
+        return planned;
+    }
+
+    private void startProbe(PlannedCheck planned, ProbeContext context) {
+        ProbeRequest<?> request = planned.check().observation(planned.target(), config);
+        observations.computeIfAbsent(request.key(), key -> new Timed<>(
+                CompletableFuture.supplyAsync(() -> observe(request, context), pool), clock.instant()));
+    }
+
+    private static Object observe(ProbeRequest<?> request, ProbeContext context) {
+        try {
+            return request.probe().observe(context);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new java.util.concurrent.CompletionException(e);
+        }
+    }
+
+    public EnvironmentConfig config() {
+        return config;
+    }
+
+    public List<PlannedCheck> planned() {
+        return planned;
+    }
+
+    /** Waits (until the run deadline at most) for the check's observation, judges it and records the result. */
+    public CheckResult evaluate(PlannedCheck planned) {
+        CheckResult result = planned.skipReason()
+                .map(reason -> result(planned, Outcome.SKIPPED, reason, Duration.ZERO, List.of()))
+                .orElseGet(() -> judge(planned));
+        results.add(result);
+        return result;
+    }
+
+    @SuppressWarnings("unchecked")
+    private <O> CheckResult judge(PlannedCheck planned) {
+        Check<O> check = (Check<O>) planned.check();
+        ProbeRequest<O> request = check.observation(planned.target(), config);
+        Timed<CompletableFuture<Object>> observation = observations.get(request.key());
+        Duration remaining = Duration.between(clock.instant(), deadline);
+        try {
+            if (remaining.isNegative() || remaining.isZero()) {
+                throw new TimeoutException();
+            }
+            O observed = (O) observation.value().get(remaining.toMillis(), TimeUnit.MILLISECONDS);
+            Duration took = Duration.between(observation.started(), clock.instant());
+            Verdict verdict = check.judge(observed, planned.target(), config);
+            return applyWaivers(planned, verdict, took);
+        } catch (TimeoutException e) {
+            return result(planned, Outcome.BROKEN, "could not verify: the run deadline ("
+                    + config.timeouts().runDeadline().toSeconds() + "s) passed before the probe finished",
+                    Duration.between(observation.started(), clock.instant()), List.of());
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() instanceof java.util.concurrent.CompletionException && e.getCause()
+                    .getCause() != null ? e.getCause().getCause() : e.getCause();
+            return result(planned, Outcome.BROKEN, "could not verify: " + describe(cause),
+                    Duration.between(observation.started(), clock.instant()), List.of());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return result(planned, Outcome.BROKEN, "could not verify: interrupted", Duration.ZERO, List.of());
+        } catch (RuntimeException e) {
+            // A check that throws has a bug; the target's state is unknown, which is what BROKEN means.
+            return result(planned, Outcome.BROKEN, "could not verify: the check itself failed: " + describe(e),
+                    Duration.ZERO, List.of());
+        }
+    }
+
+    private CheckResult applyWaivers(PlannedCheck planned, Verdict verdict, Duration took) {
+        Outcome outcome = switch (verdict.status()) {
+            case PASS -> Outcome.PASSED;
+            case WARN -> Outcome.WARNED;
+            case FAIL -> Outcome.FAILED;
+            case INCONCLUSIVE -> Outcome.BROKEN;
+        };
+        String message = outcome == Outcome.BROKEN ? "could not verify: " + verdict.message() : verdict.message();
+        if (outcome == Outcome.FAILED) {
+            LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+            Optional<Waiver> waiver = config.waivers().stream()
+                    .filter(w -> w.covers(planned.check().spec().id(), planned.target())).findFirst();
+            if (waiver.isPresent() && !waiver.get().expiredOn(today)) {
+                outcome = Outcome.WAIVED;
+                message = message + " [waived until " + waiver.get().expires() + ": " + waiver.get().reason() + "]";
+            } else if (waiver.isPresent()) {
+                message = message + " [waiver expired on " + waiver.get().expires() + "]";
+            }
+        }
+        return result(planned, outcome, message, took, verdict.evidence());
+    }
+
+    private static CheckResult result(PlannedCheck planned, Outcome outcome, String message, Duration took,
+                                      List<dev.smokegate.model.Evidence> evidence) {
+        return new CheckResult(planned.check().spec(), planned.target(), outcome, message, took, evidence);
+    }
+
+    private static String describe(Throwable t) {
+        String message = t.getMessage();
+        return t.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : ": " + message);
+    }
+
+    /**
+     * The report of the run so far, in plan order. Checks that were planned but never evaluated (the JUnit run
+     * stopped early) are reported as broken, so nothing silently disappears.
+     */
+    public RunReport report() {
+        List<CheckResult> ordered = new ArrayList<>();
+        synchronized (results) {
+            for (PlannedCheck p : planned) {
+                ordered.add(results.stream()
+                        .filter(r -> r.spec().equals(p.check().spec()) && r.target().equals(p.target()))
+                        .findFirst()
+                        .orElseGet(() -> result(p, Outcome.BROKEN, "could not verify: the check was not run",
+                                Duration.ZERO, List.of())));
+            }
+        }
+        return new RunReport(config.name(), selection.suite(), startedAt,
+                Duration.between(startedAt, clock.instant()), ordered, notices);
+    }
+
+    @Override
+    public void close() {
+        pool.shutdownNow();
+    }
+}

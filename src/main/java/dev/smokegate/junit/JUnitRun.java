@@ -1,0 +1,40 @@
+package dev.smokegate.junit;
+
+import dev.smokegate.engine.RunSession;
+import io.qameta.allure.Allure;
+import io.qameta.allure.AllureLifecycle;
+import io.qameta.allure.junitplatform.AllureJunitPlatform;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+/**
+ * Runs an open session's checks through the JUnit Platform, with Allure listening through the given (redacting)
+ * lifecycle. Allure's own service-loaded listener is switched off: it would write unredacted results to its
+ * default directory.
+ */
+public final class JUnitRun {
+
+    private JUnitRun() {
+    }
+
+    public static void execute(RunSession session, AllureLifecycle allure) {
+        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
+                .selectors(selectClass(SmokegateChecks.class))
+                .configurationParameter("junit.platform.execution.listeners.deactivate",
+                        AllureJunitPlatform.class.getName())
+                .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "false")
+                .build();
+        AllureLifecycle previous = Allure.getLifecycle();
+        Allure.setLifecycle(allure);
+        ActiveRun.set(session);
+        try {
+            LauncherFactory.create().execute(request, new AllureJunitPlatform(allure));
+        } finally {
+            ActiveRun.clear();
+            Allure.setLifecycle(previous);
+        }
+    }
+}

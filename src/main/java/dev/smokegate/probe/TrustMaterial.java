@@ -1,0 +1,72 @@
+package dev.smokegate.probe;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
+
+/**
+ * Trust for every TLS connection of a run: the JDK's system roots plus, optionally, the CAs in one extra PEM file
+ * (a private CA, or the reference deployment's generated root). Extra CAs add to the roots, never replace them.
+ */
+public final class TrustMaterial {
+
+    private TrustMaterial() {
+    }
+
+    public static SSLContext sslContext(Optional<Path> extraCaFile) throws IOException, GeneralSecurityException {
+        KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+        store.load(null, null);
+        int index = 0;
+        for (X509Certificate root : systemRoots()) {
+            store.setCertificateEntry("system-" + index++, root);
+        }
+        if (extraCaFile.isPresent()) {
+            for (X509Certificate ca : readCertificates(extraCaFile.get())) {
+                store.setCertificateEntry("extra-" + index++, ca);
+            }
+        }
+        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        factory.init(store);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, factory.getTrustManagers(), null);
+        return context;
+    }
+
+    /** Reads every certificate in a PEM (or DER) file; an empty or unreadable file is an error. */
+    public static List<X509Certificate> readCertificates(Path file) throws IOException, GeneralSecurityException {
+        try (InputStream in = Files.newInputStream(file)) {
+            Collection<? extends Certificate> certs = CertificateFactory.getInstance("X.509").generateCertificates(in);
+            if (certs.isEmpty()) {
+                throw new GeneralSecurityException("no certificate found in " + file);
+            }
+            List<X509Certificate> result = new ArrayList<>();
+            certs.forEach(c -> result.add((X509Certificate) c));
+            return result;
+        }
+    }
+
+    private static List<X509Certificate> systemRoots() throws GeneralSecurityException {
+        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        factory.init((KeyStore) null);
+        List<X509Certificate> roots = new ArrayList<>();
+        for (var manager : factory.getTrustManagers()) {
+            if (manager instanceof X509TrustManager x509) {
+                roots.addAll(List.of(x509.getAcceptedIssuers()));
+            }
+        }
+        return roots;
+    }
+}

@@ -1,0 +1,182 @@
+package dev.smokegate.probe.http;
+
+import dev.smokegate.config.ConfigValue;
+import dev.smokegate.config.EnvironmentConfig;
+import dev.smokegate.probe.ProbeContext;
+import io.restassured.RestAssured;
+import io.restassured.config.HttpClientConfig;
+import io.restassured.config.RedirectConfig;
+import io.restassured.config.RestAssuredConfig;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLException;
+import org.apache.http.conn.scheme.PlainSocketFactory;
+import org.apache.http.conn.scheme.Scheme;
+import org.apache.http.conn.scheme.SchemeRegistry;
+import org.apache.http.conn.ssl.SSLSocketFactory;
+import org.apache.http.impl.client.DefaultHttpClient;
+import org.apache.http.impl.conn.PoolingClientConnectionManager;
+import org.apache.http.params.BasicHttpParams;
+import org.apache.http.params.CoreConnectionPNames;
+
+/**
+ * Makes one HTTP request with rest-assured and records it as an {@link HttpObservation}: never follows redirects,
+ * honours the run's host mappings and trust, and is bounded by the connect and read timeouts plus a hard cap on the
+ * whole exchange (a server that trickles bytes forever still ends).
+ */
+@SuppressWarnings("deprecation")
+public final class HttpFetcher {
+
+    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "smokegate-http-watchdog");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private HttpFetcher() {
+    }
+
+    public static HttpObservation get(URI url, ProbeContext context) {
+        EnvironmentConfig config = context.config();
+        Duration connect = config.timeouts().connect();
+        Duration read = config.timeouts().read();
+        PoolingClientConnectionManager connections = connections(context);
+        // The watchdog closes the sockets, which unblocks a read that the per-read timeout would not end.
+        ScheduledFuture<?> cap = WATCHDOG.schedule(connections::shutdown,
+                connect.plus(read).toMillis(), TimeUnit.MILLISECONDS);
+        long started = System.nanoTime();
+        try {
+            Response response = request(connections, context).get(url);
+            return HttpObservation.answered(exchange(url, context, response, started));
+        } catch (Exception e) {
+            return HttpObservation.unanswered(url, describe(e, url, config, cap.isDone()), since(started));
+        } finally {
+            cap.cancel(false);
+            connections.shutdown();
+        }
+    }
+
+    private static RequestSpecification request(PoolingClientConnectionManager connections, ProbeContext context) {
+        EnvironmentConfig config = context.config();
+        BasicHttpParams params = new BasicHttpParams();
+        params.setIntParameter(CoreConnectionPNames.CONNECTION_TIMEOUT, (int) config.timeouts().connect().toMillis());
+        params.setIntParameter(CoreConnectionPNames.SO_TIMEOUT, (int) config.timeouts().read().toMillis());
+        RestAssuredConfig restConfig = RestAssuredConfig.config()
+                .redirect(RedirectConfig.redirectConfig().followRedirects(false))
+                .httpClient(HttpClientConfig.httpClientConfig()
+                        .httpClientFactory(() -> new DefaultHttpClient(connections, params)));
+        RequestSpecification spec = RestAssured.given().config(restConfig).urlEncodingEnabled(false)
+                .header("User-Agent", "smokegate");
+        for (var header : config.requestHeaders().entrySet()) {
+            spec = spec.header(header.getKey(), header.getValue().value());
+        }
+        return spec;
+    }
+
+    private static PoolingClientConnectionManager connections(ProbeContext context) {
+        EnvironmentConfig config = context.config();
+        SchemeRegistry schemes = new SchemeRegistry();
+        schemes.register(new Scheme("http", 80,
+                MappedConnections.socketFactory(PlainSocketFactory.getSocketFactory(), config)));
+        schemes.register(new Scheme("https", 443, MappedConnections.socketFactory(
+                new SSLSocketFactory(context.trust(), SSLSocketFactory.STRICT_HOSTNAME_VERIFIER), config)));
+        return new PoolingClientConnectionManager(schemes, MappedConnections.resolver(config));
+    }
+
+    private static HttpExchange exchange(URI url, ProbeContext context, Response response, long started)
+            throws IOException {
+        Body body = readBody(response);
+        Duration latency = since(started);
+        List<HttpExchange.Header> requestHeaders = new ArrayList<>();
+        requestHeaders.add(new HttpExchange.Header("User-Agent", "smokegate"));
+        for (var header : context.config().requestHeaders().entrySet()) {
+            ConfigValue value = header.getValue();
+            requestHeaders.add(new HttpExchange.Header(header.getKey(), value.value()));
+        }
+        List<HttpExchange.Header> responseHeaders = response.headers().asList().stream()
+                .map(h -> new HttpExchange.Header(h.getName(), h.getValue())).toList();
+        String statusLine = response.statusLine();
+        String reason = statusLine.replaceFirst("^\\S+\\s+\\d{3}\\s*", "");
+        return new HttpExchange("GET", url, requestHeaders, response.statusCode(), reason, responseHeaders,
+                body.text(), body.truncated(), latency);
+    }
+
+    private record Body(String text, boolean truncated) {
+    }
+
+    private static Body readBody(Response response) throws IOException {
+        try (InputStream in = response.asInputStream()) {
+            byte[] bytes = in.readNBytes(HttpExchange.BODY_LIMIT + 1);
+            boolean truncated = bytes.length > HttpExchange.BODY_LIMIT;
+            int length = Math.min(bytes.length, HttpExchange.BODY_LIMIT);
+            return new Body(new String(bytes, 0, length, StandardCharsets.UTF_8), truncated);
+        }
+    }
+
+    /** One line an on-call engineer can act on; the phrases are what the report's categories match. */
+    private static String describe(Exception e, URI url, EnvironmentConfig config, boolean capped) {
+        Throwable root = rootCause(e);
+        String where = url.getHost() + ":" + port(url)
+                + config.mappingFor(url.getHost(), port(url)).map(m -> " (mapped to " + m.toHost() + ":"
+                + m.toPort() + ")").orElse("");
+        if (capped) {
+            return "no complete response within " + seconds(config.timeouts().connect()
+                    .plus(config.timeouts().read())) + " from " + where;
+        }
+        if (root instanceof UnknownHostException) {
+            return "could not resolve host " + url.getHost();
+        }
+        if (root instanceof ConnectException || root instanceof org.apache.http.conn.HttpHostConnectException) {
+            return "connection refused by " + where;
+        }
+        if (root instanceof org.apache.http.conn.ConnectTimeoutException) {
+            return "connection timed out after " + seconds(config.timeouts().connect()) + " to " + where;
+        }
+        if (root instanceof SocketTimeoutException) {
+            return "no response within " + seconds(config.timeouts().read()) + " from " + where
+                    + " (connection accepted, nothing answered)";
+        }
+        if (root instanceof SSLException || root instanceof java.security.cert.CertificateException) {
+            return "TLS handshake with " + where + " failed: " + root.getMessage();
+        }
+        return "request to " + where + " failed: " + root.getClass().getSimpleName()
+                + (root.getMessage() == null ? "" : ": " + root.getMessage());
+    }
+
+    private static Throwable rootCause(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t && !(t instanceof SSLException)) {
+            t = t.getCause();
+        }
+        return t;
+    }
+
+    static int port(URI url) {
+        if (url.getPort() != -1) {
+            return url.getPort();
+        }
+        return "https".equalsIgnoreCase(url.getScheme()) ? 443 : 80;
+    }
+
+    private static String seconds(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
+    }
+
+    private static Duration since(long startedNanos) {
+        return Duration.ofNanos(System.nanoTime() - startedNanos);
+    }
+}

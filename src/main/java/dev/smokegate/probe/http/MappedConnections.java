@@ -1,0 +1,87 @@
+package dev.smokegate.probe.http;
+
+import dev.smokegate.config.EnvironmentConfig;
+import dev.smokegate.config.HostMapping;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.UnknownHostException;
+import java.util.Optional;
+import org.apache.http.HttpHost;
+import org.apache.http.conn.ConnectTimeoutException;
+import org.apache.http.conn.DnsResolver;
+import org.apache.http.conn.HttpInetSocketAddress;
+import org.apache.http.conn.scheme.SchemeLayeredSocketFactory;
+import org.apache.http.conn.scheme.SchemeSocketFactory;
+import org.apache.http.impl.conn.SystemDefaultDnsResolver;
+import org.apache.http.params.HttpParams;
+
+/**
+ * curl's {@code --connect-to} for rest-assured's HttpClient 4: a mapped {@code host:port} is dialled at the mapped
+ * address while the client keeps the original {@link HttpHost}, so the Host header, SNI and hostname verification
+ * all still use the public name. rest-assured only accepts the legacy client API, hence the deprecated types.
+ */
+@SuppressWarnings("deprecation")
+final class MappedConnections {
+
+    private MappedConnections() {
+    }
+
+    /** Resolves a mapped host to its mapping's address, so no DNS lookup of a not-yet-public name happens. */
+    static DnsResolver resolver(EnvironmentConfig config) {
+        return host -> {
+            Optional<HostMapping> mapping = config.connectTo().stream()
+                    .filter(m -> m.host().equalsIgnoreCase(host)).findFirst();
+            if (mapping.isPresent()) {
+                return InetAddress.getAllByName(mapping.get().toHost());
+            }
+            try {
+                return SystemDefaultDnsResolver.INSTANCE.resolve(host);
+            } catch (UnknownHostException e) {
+                throw new UnknownHostException("could not resolve host " + host);
+            }
+        };
+    }
+
+    static SchemeSocketFactory socketFactory(SchemeSocketFactory delegate, EnvironmentConfig config) {
+        return new SchemeLayeredSocketFactory() {
+            @Override
+            public Socket createSocket(HttpParams params) throws IOException {
+                return delegate.createSocket(params);
+            }
+
+            @Override
+            public Socket connectSocket(Socket socket, InetSocketAddress remote, InetSocketAddress local,
+                                        HttpParams params) throws IOException, ConnectTimeoutException {
+                return delegate.connectSocket(socket, mapped(remote, config), local, params);
+            }
+
+            @Override
+            public boolean isSecure(Socket socket) {
+                return delegate.isSecure(socket);
+            }
+
+            @Override
+            public Socket createLayeredSocket(Socket socket, String target, int port, HttpParams params)
+                    throws IOException {
+                // Only reached through a proxy tunnel, which needs a TLS-capable delegate.
+                return ((SchemeLayeredSocketFactory) delegate).createLayeredSocket(socket, target, port, params);
+            }
+        };
+    }
+
+    private static InetSocketAddress mapped(InetSocketAddress remote, EnvironmentConfig config)
+            throws UnknownHostException {
+        if (!(remote instanceof HttpInetSocketAddress addressed)) {
+            return remote;
+        }
+        HttpHost host = addressed.getHttpHost();
+        Optional<HostMapping> mapping = config.mappingFor(host.getHostName(), remote.getPort());
+        if (mapping.isEmpty()) {
+            return remote;
+        }
+        return new HttpInetSocketAddress(host, InetAddress.getByName(mapping.get().toHost()),
+                mapping.get().toPort());
+    }
+}

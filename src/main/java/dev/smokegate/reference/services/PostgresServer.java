@@ -1,0 +1,224 @@
+package dev.smokegate.reference.services;
+
+import dev.smokegate.reference.pki.IssuedCertificate;
+import dev.smokegate.reference.pki.Pem;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A real Postgres 15 cluster in a private directory: TLS-only TCP on 127.0.0.1 with SCRAM passwords, an unprivileged
+ * {@code app} user owning database {@code app}. The superuser can only log in through a Unix socket in that
+ * directory, so nothing on the network can use it.
+ */
+public final class PostgresServer implements ManagedService {
+
+    private static final Path BIN = Path.of("/usr/lib/postgresql/15/bin");
+    private static final String HOST = "127.0.0.1";
+    private static final String APP = "app";
+    private static final Duration INITDB_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration START_WAIT = Duration.ofSeconds(15);
+    private static final Duration STOP_WAIT = Duration.ofSeconds(10);
+    /** Beyond pg_ctl's own wait, so pg_ctl reports its timeout itself rather than being killed. */
+    private static final Duration PG_CTL_GRACE = Duration.ofSeconds(5);
+    private static final Duration SQL_TIMEOUT = Duration.ofSeconds(10);
+
+    private final ServiceAccount account;
+    private final Path dir;
+    private final PostgresEndpoint endpoint;
+    private volatile boolean running;
+
+    private PostgresServer(ServiceAccount account, Path dir, PostgresEndpoint endpoint) {
+        this.account = account;
+        this.dir = dir;
+        this.endpoint = endpoint;
+    }
+
+    /** Initialises a cluster in {@code dir} (which must not exist yet), starts it and creates the app user. */
+    public static PostgresServer create(Path dir, IssuedCertificate tls) throws IOException {
+        if (!Files.isExecutable(BIN.resolve("initdb"))) {
+            throw new IOException("Postgres 15 not found in " + BIN + "; install the Debian package postgresql-15");
+        }
+        ServiceAccount account = ServiceAccount.forPostgres();
+        createPrivateDirectory(dir, account);
+        createPrivateDirectory(dir.resolve("socket"), account);
+        createPrivateDirectory(dir.resolve("tls"), account);
+        Pem.writeCertificates(dir.resolve("tls/server.crt"), tls.chain());
+        Pem.writePrivateKey(dir.resolve("tls/server.key"), tls.privateKey());
+        account.own(dir.resolve("tls/server.crt"));
+        account.own(dir.resolve("tls/server.key"));
+
+        PostgresEndpoint endpoint = new PostgresEndpoint(HOST, FreePorts.pick(), APP, APP, Secrets.randomPassword());
+        PostgresServer server = new PostgresServer(account, dir, endpoint);
+        server.initdb();
+        try {
+            server.start();
+            server.createAppUserAndDatabase();
+        } catch (IOException | RuntimeException e) {
+            server.close();
+            throw e;
+        }
+        return server;
+    }
+
+    public PostgresEndpoint endpoint() {
+        return endpoint;
+    }
+
+    @Override
+    public synchronized void start() throws IOException {
+        if (running) {
+            return;
+        }
+        pgCtl("start Postgres", START_WAIT, "-l", serverLog().toString(), "start");
+        running = true;
+    }
+
+    /** A fast shutdown: clients are disconnected, the cluster shuts down cleanly. */
+    @Override
+    public synchronized void stop() throws IOException {
+        if (!running) {
+            return;
+        }
+        pgCtl("stop Postgres", STOP_WAIT, "-m", "fast", "stop");
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public Optional<ProcessHandle> process() {
+        try {
+            List<String> pidFile = Files.readAllLines(dataDir().resolve("postmaster.pid"), StandardCharsets.US_ASCII);
+            return pidFile.isEmpty() ? Optional.empty() : ProcessHandle.of(Long.parseLong(pidFile.get(0).trim()));
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * An immediate shutdown skips the checkpoint, because the data is deleted next. Goes by the pid file rather than
+     * {@link #running}, so a half-finished start is cleaned up too; if pg_ctl fails the postmaster is killed.
+     */
+    @Override
+    public synchronized void close() throws IOException {
+        Optional<ProcessHandle> postmaster = process();
+        if (postmaster.isEmpty()) {
+            running = false;
+            return;
+        }
+        try {
+            pgCtl("stop Postgres", STOP_WAIT, "-m", "immediate", "stop");
+        } catch (IOException e) {
+            postmaster.get().descendants().forEach(ProcessHandle::destroyForcibly);
+            postmaster.get().destroyForcibly();
+            throw e;
+        } finally {
+            running = false;
+        }
+    }
+
+    private void initdb() throws IOException {
+        // -N skips fsync: a throw-away fixture need not survive power loss, and it saves about a second.
+        Commands.run("initdb", command(List.of(bin("initdb"), "-D", dataDir().toString(), "-N",
+                "-E", "UTF8", "--locale=C", "--auth-local=peer", "--auth-host=reject")), commandLog(), INITDB_TIMEOUT);
+        Files.writeString(dataDir().resolve("postgresql.conf"), settings(), StandardCharsets.UTF_8,
+                StandardOpenOption.APPEND);
+        Files.writeString(dataDir().resolve("pg_hba.conf"), String.join("\n",
+                "# TYPE  DATABASE USER ADDRESS       METHOD",
+                // Only the superuser's own OS account gets in through the private socket, for setup.
+                "local   all      all                peer",
+                "hostssl all      all  127.0.0.1/32  scram-sha-256",
+                "host    all      all  0.0.0.0/0     reject",
+                "host    all      all  ::/0          reject",
+                ""), StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
+    }
+
+    private String settings() {
+        return String.join("\n",
+                "",
+                "# smokegate reference deployment",
+                "listen_addresses = '" + HOST + "'",
+                "port = " + endpoint.port(),
+                "unix_socket_directories = " + quoted(socketDir()),
+                "unix_socket_permissions = 0700",
+                "ssl = on",
+                "ssl_cert_file = " + quoted(dir.resolve("tls/server.crt")),
+                "ssl_key_file = " + quoted(dir.resolve("tls/server.key")),
+                "ssl_min_protocol_version = 'TLSv1.2'",
+                "password_encryption = 'scram-sha-256'",
+                "max_connections = 30",
+                // A test fixture: durability off and a small cache make initdb and start fast.
+                "shared_buffers = '16MB'",
+                "fsync = off",
+                "synchronous_commit = off",
+                "full_page_writes = off",
+                "");
+    }
+
+    private void createAppUserAndDatabase() throws IOException {
+        // Through stdin, so the password shows up neither in the process list nor in the command log.
+        String sql = "CREATE ROLE " + APP + " LOGIN PASSWORD '" + endpoint.password() + "';\n"
+                + "CREATE DATABASE " + APP + " OWNER " + APP + ";\n";
+        Commands.run("create the app user and database", command(List.of(bin("psql"), "-X", "-q",
+                "-v", "ON_ERROR_STOP=1", "-h", socketDir().toString(), "-p", String.valueOf(endpoint.port()),
+                "-d", "postgres")), commandLog(), SQL_TIMEOUT, sql);
+    }
+
+    private void pgCtl(String what, Duration wait, String... arguments) throws IOException {
+        List<String> command = new ArrayList<>(List.of(bin("pg_ctl"), "-D", dataDir().toString(), "-w",
+                "-t", String.valueOf(wait.toSeconds())));
+        command.addAll(List.of(arguments));
+        try {
+            Commands.run(what, command(command), commandLog(), wait.plus(PG_CTL_GRACE));
+        } catch (IOException e) {
+            throw new IOException(e.getMessage() + "\nserver " + LogTail.of(serverLog()), e);
+        }
+    }
+
+    /** Without the caller's PG* variables (PGUSER, PGHOST, ...), which would override our explicit settings. */
+    private ProcessBuilder command(List<String> command) {
+        ProcessBuilder builder = account.command(dir, command);
+        builder.environment().keySet().removeIf(name -> name.startsWith("PG"));
+        return builder;
+    }
+
+    private static void createPrivateDirectory(Path directory, ServiceAccount account) throws IOException {
+        Files.createDirectory(directory, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        account.own(directory);
+    }
+
+    private static String quoted(Path path) {
+        return "'" + path.toString().replace("'", "''") + "'";
+    }
+
+    private static String bin(String tool) {
+        return BIN.resolve(tool).toString();
+    }
+
+    private Path dataDir() {
+        return dir.resolve("data");
+    }
+
+    private Path socketDir() {
+        return dir.resolve("socket");
+    }
+
+    private Path serverLog() {
+        return dir.resolve("postgres.log");
+    }
+
+    private Path commandLog() {
+        return dir.resolve("commands.log");
+    }
+}

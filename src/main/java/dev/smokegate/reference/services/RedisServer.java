@@ -1,0 +1,180 @@
+package dev.smokegate.reference.services;
+
+import dev.smokegate.reference.pki.IssuedCertificate;
+import dev.smokegate.reference.pki.Pem;
+import dev.smokegate.reference.pki.TlsContexts;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
+
+/**
+ * A real Redis 7 on 127.0.0.1, TLS only (the plain port is off), password required, no persistence. Stopping and
+ * starting again keeps port and password, like a restarted production instance.
+ */
+public final class RedisServer implements ManagedService {
+
+    private static final List<Path> BINARIES = List.of(Path.of("/usr/bin/redis-server"), Path.of("/usr/local/bin/redis-server"));
+    private static final String HOST = "127.0.0.1";
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration POLL_INTERVAL = Duration.ofMillis(50);
+    private static final ClientTimeouts READINESS_PING = new ClientTimeouts(Duration.ofMillis(500), Duration.ofSeconds(1));
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
+
+    private final Path binary;
+    private final Path dir;
+    private final RedisEndpoint endpoint;
+    private final SSLContext trust;
+    private Process process;
+
+    private RedisServer(Path binary, Path dir, RedisEndpoint endpoint, SSLContext trust) {
+        this.binary = binary;
+        this.dir = dir;
+        this.endpoint = endpoint;
+        this.trust = trust;
+    }
+
+    /** Writes TLS material and config into {@code dir} (which must not exist yet) and starts Redis. */
+    public static RedisServer create(Path dir, IssuedCertificate tls, X509Certificate root) throws IOException {
+        Path binary = BINARIES.stream().filter(Files::isExecutable).findFirst().orElseThrow(() ->
+                new IOException("redis-server not found in " + BINARIES + "; install the Debian package redis-server"));
+        Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        Pem.writeCertificates(dir.resolve("server.crt"), tls.chain());
+        Pem.writePrivateKey(dir.resolve("server.key"), tls.privateKey());
+        Pem.writeCertificates(dir.resolve("ca.crt"), List.of(root));
+
+        RedisEndpoint endpoint = new RedisEndpoint(HOST, FreePorts.pick(), Secrets.randomPassword());
+        RedisServer server = new RedisServer(binary, dir, endpoint, TlsContexts.trustingOnly(root));
+        server.writeConfig();
+        server.start();
+        return server;
+    }
+
+    public RedisEndpoint endpoint() {
+        return endpoint;
+    }
+
+    @Override
+    public synchronized void start() throws IOException {
+        if (isRunning()) {
+            return;
+        }
+        process = new ProcessBuilder(binary.toString(), config().toString())
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()))
+                .start();
+        try {
+            awaitReady();
+        } catch (IOException e) {
+            close();
+            throw e;
+        }
+    }
+
+    /** SIGTERM, as an orchestrator stopping the container would send; with persistence off Redis exits at once. */
+    @Override
+    public synchronized void stop() throws IOException {
+        if (process == null) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly().waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                throw new IOException("Redis ignored SIGTERM for " + STOP_TIMEOUT.toSeconds() + " s and was killed; "
+                        + LogTail.of(log()));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+            throw new IOException("interrupted while stopping Redis", e);
+        } finally {
+            process = null;
+        }
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return process != null && process.isAlive();
+    }
+
+    @Override
+    public synchronized Optional<ProcessHandle> process() {
+        return isRunning() ? Optional.of(process.toHandle()) : Optional.empty();
+    }
+
+    @Override
+    public void close() throws IOException {
+        stop();
+    }
+
+    private void awaitReady() throws IOException {
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        RuntimeException lastFailure = null;
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IOException("Redis exited with code " + process.exitValue() + " during start; " + LogTail.of(log()));
+            }
+            try {
+                RedisPing.ping(endpoint, trust, READINESS_PING);
+                return;
+            } catch (RuntimeException notYet) {
+                lastFailure = notYet;
+            }
+            sleep(POLL_INTERVAL);
+        }
+        throw new IOException("Redis did not answer an authenticated PING within " + READY_TIMEOUT.toSeconds()
+                + " s (last error: " + (lastFailure == null ? "none" : lastFailure.getMessage()) + "); "
+                + LogTail.of(log()), lastFailure);
+    }
+
+    private void writeConfig() throws IOException {
+        String config = String.join("\n",
+                "bind " + HOST,
+                "port 0",
+                "tls-port " + endpoint.port(),
+                "tls-cert-file " + quoted(dir.resolve("server.crt")),
+                "tls-key-file " + quoted(dir.resolve("server.key")),
+                "tls-ca-cert-file " + quoted(dir.resolve("ca.crt")),
+                "tls-auth-clients no",
+                "requirepass " + endpoint.password(),
+                "save \"\"",
+                "appendonly no",
+                "dir " + quoted(dir),
+                "daemonize no",
+                "logfile \"\"",
+                "");
+        // The config holds the password, which is why it is a 0600 file and not the command line (visible in ps).
+        Files.createFile(config(), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(config(), config, StandardCharsets.UTF_8);
+    }
+
+    private static String quoted(Path path) {
+        return "\"" + path.toString().replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    private static void sleep(Duration duration) throws IOException {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting for Redis", e);
+        }
+    }
+
+    private Path config() {
+        return dir.resolve("redis.conf");
+    }
+
+    private Path log() {
+        return dir.resolve("redis.log");
+    }
+}

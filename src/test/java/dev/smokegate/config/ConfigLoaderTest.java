@@ -1,0 +1,186 @@
+package dev.smokegate.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class ConfigLoaderTest {
+
+    private static final String VALID = """
+            frontend:
+              url: https://app.example.com
+            backend:
+              url: https://api.example.com
+            """;
+
+    @TempDir
+    Path dir;
+
+    private final ConfigLoader loader = new ConfigLoader(Map.of("SMOKE_TOKEN", "s3cr3t-token-value"),
+            id -> id.startsWith("http."));
+
+    private Path write(String yaml) throws IOException {
+        Path file = dir.resolve("staging.yaml");
+        Files.writeString(file, yaml);
+        return file;
+    }
+
+    @Test
+    void loadsAMinimalConfigWithDefaults() throws Exception {
+        EnvironmentConfig config = loader.load(write(VALID));
+
+        assertThat(config.name()).isEqualTo("staging");
+        assertThat(config.healthPath()).isEqualTo("/health");
+        assertThat(config.dbHealthPath()).isEmpty();
+        assertThat(config.canonical()).isEqualTo(config.frontend());
+        assertThat(config.timeouts()).isEqualTo(Timeouts.DEFAULTS);
+    }
+
+    @Test
+    void readsEveryShippedSuiteFile() throws Exception {
+        ConfigLoader shipped = new ConfigLoader(Map.of(), id -> true);
+        try (Stream<Path> files = Files.list(Path.of("suites"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).toList()) {
+                assertThat(shipped.load(file).frontend()).as(file.toString()).isNotNull();
+            }
+        }
+    }
+
+    @Test
+    void expandsVariablesAndRemembersTheirValuesAsSecrets() throws Exception {
+        EnvironmentConfig config = loader.load(write(VALID + """
+                http:
+                  request-headers:
+                    Authorization: "Bearer ${SMOKE_TOKEN}"
+                """));
+
+        assertThat(config.requestHeaders().get("Authorization").value()).isEqualTo("Bearer s3cr3t-token-value");
+        assertThat(config.secretValues()).containsExactly("s3cr3t-token-value");
+    }
+
+    @Test
+    void readsTimeoutsThresholdsMappingsAndWaivers() throws Exception {
+        EnvironmentConfig config = loader.load(write(VALID + """
+                connect-to:
+                  - "api.example.com:443 -> 127.0.0.1:8443"
+                  - "app.example.com:443:10.0.0.5:443"
+                timeouts: {connect: 500ms, read: 2s, run-deadline: 1m}
+                thresholds: {health-latency: 300ms}
+                waivers:
+                  - check: http.version-leak
+                    target: frontend
+                    reason: ticket 42
+                    expires: 2027-01-31
+                """));
+
+        assertThat(config.connectTo()).extracting(HostMapping::toString)
+                .containsExactly("api.example.com:443 -> 127.0.0.1:8443", "app.example.com:443 -> 10.0.0.5:443");
+        assertThat(config.timeouts()).isEqualTo(new Timeouts(Duration.ofMillis(500), Duration.ofSeconds(2),
+                Duration.ofMinutes(1)));
+        assertThat(config.thresholds().healthLatency()).isEqualTo(Duration.ofMillis(300));
+        assertThat(config.waivers()).singleElement().satisfies(w -> {
+            assertThat(w.expires()).isEqualTo(LocalDate.of(2027, 1, 31));
+            assertThat(w.target()).contains("frontend");
+        });
+    }
+
+    static Stream<Arguments> malformedConfigs() {
+        return Stream.of(
+                Arguments.of("unknown top-level key", VALID + "fronted: {}\n",
+                        "fronted: unknown key"),
+                Arguments.of("misspelt nested key", VALID.replace("url: https://api", "ulr: https://api"),
+                        "backend.ulr: unknown key (did you mean 'url'?)"),
+                Arguments.of("missing section", "frontend:\n  url: https://app.example.com\n",
+                        "backend: required section is missing"),
+                Arguments.of("missing url", "frontend: {}\nbackend:\n  url: https://api.example.com\n",
+                        "frontend.url: required key is missing"),
+                Arguments.of("malformed url", VALID.replace("https://app.example.com", "htps//app"),
+                        "frontend.url: not a valid URL: \"htps//app\""),
+                Arguments.of("credentials in url", VALID.replace("https://api.example.com",
+                        "https://admin:pw@api.example.com"), "backend.url: not a valid URL"),
+                Arguments.of("bad path", VALID + "  health-path: health\n",
+                        "backend.health-path: expected a path starting with '/'"),
+                Arguments.of("bad duration", VALID + "timeouts:\n  read: soon\n",
+                        "timeouts.read: expected a positive duration such as 500ms, 5s or 2m, found \"soon\""),
+                Arguments.of("bad connect-to", VALID + "connect-to: [\"api.example.com -> 10.0.0.1\"]\n",
+                        "connect-to[0]: expected HOST:PORT -> ADDRESS:PORT"),
+                Arguments.of("unreadable CA file", VALID + "trust:\n  extra-ca-file: missing.pem\n",
+                        "trust.extra-ca-file: unreadable CA file"),
+                Arguments.of("literal database password", VALID + "database:\n  url: postgres://u:p@db/app\n",
+                        "database.url: must be a ${ENV_VAR} reference"),
+                Arguments.of("literal authorization header", VALID
+                                + "http:\n  request-headers:\n    Authorization: Bearer abc\n",
+                        "http.request-headers.Authorization: holds a literal credential"),
+                Arguments.of("waiver for an unknown check", VALID + """
+                                waivers:
+                                  - {check: tls.nope, reason: r, expires: 2027-01-01}
+                                """,
+                        "waivers[0].check: names no known check: \"tls.nope\""),
+                Arguments.of("waiver without expiry", VALID + """
+                                waivers:
+                                  - {check: http.health.ok, reason: r}
+                                """,
+                        "waivers[0].expires: required key is missing"),
+                Arguments.of("waiver with a bad date", VALID + """
+                                waivers:
+                                  - {check: http.health.ok, reason: r, expires: next week}
+                                """,
+                        "waivers[0].expires: expected a date YYYY-MM-DD"),
+                Arguments.of("section is a scalar", VALID + "timeouts: 5s\n",
+                        "timeouts: expected a mapping of keys, found \"5s\""),
+                Arguments.of("not yaml", "frontend: [unclosed\n", "not valid YAML"),
+                Arguments.of("top level is a list", "- a\n- b\n", "expected a mapping of keys at the top level"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("malformedConfigs")
+    void rejectsMalformedConfigWithOneLineNamingFileAndKey(String name, String yaml, String expected)
+            throws IOException {
+        Path file = write(yaml);
+
+        assertThatThrownBy(() -> loader.load(file)).isInstanceOfSatisfying(ConfigException.class, e -> {
+            assertThat(e.problems()).anySatisfy(p -> assertThat(p).startsWith(file.toString()).contains(expected));
+            assertThat(e.problems()).allSatisfy(p -> assertThat(p).doesNotContain("\n"));
+        });
+    }
+
+    @Test
+    void reportsEveryProblemAtOnce() throws IOException {
+        Path file = write("frontend:\n  url: nope\nbackend:\n  url: https://api.example.com\n  colour: red\n");
+
+        assertThatThrownBy(() -> loader.load(file)).isInstanceOfSatisfying(ConfigException.class,
+                e -> assertThat(e.problems()).hasSize(2));
+    }
+
+    @Test
+    void unsetVariableIsAnErrorOnlyWhereASelectedCheckNeedsIt() throws Exception {
+        ConfigLoader withoutVars = new ConfigLoader(Map.of(), id -> true);
+        EnvironmentConfig config = withoutVars.load(write(VALID + """
+                http:
+                  request-headers:
+                    Authorization: "Bearer ${SMOKE_TOKEN}"
+                database:
+                  url: ${DATABASE_URL}
+                """));
+
+        List<String> problems = ConfigLoader.unsetVariables(config, Map.of("http.health.ok", Set.of("http")));
+
+        assertThat(problems).singleElement().asString()
+                .contains("http.request-headers.Authorization: environment variable SMOKE_TOKEN is not set "
+                        + "(needed by http.health.ok)");
+    }
+}
