@@ -1,7 +1,6 @@
 package dev.smokegate.reference.services;
 
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.ServerSocket;
 
 /**
@@ -14,7 +13,7 @@ public final class FreePorts {
     }
 
     public static int pick() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+        try (ServerSocket socket = new ServerSocket(0, 1, Loopback.ADDRESS)) {
             return socket.getLocalPort();
         }
     }

@@ -21,7 +21,7 @@ import java.util.Optional;
 public final class PostgresServer implements ManagedService {
 
     private static final Path BIN = Path.of("/usr/lib/postgresql/15/bin");
-    private static final String HOST = "127.0.0.1";
+    private static final String HOST = Loopback.HOST;
     private static final String APP = "app";
     private static final Duration INITDB_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration START_WAIT = Duration.ofSeconds(15);

@@ -22,7 +22,7 @@ import javax.net.ssl.SSLContext;
 public final class RedisServer implements ManagedService {
 
     private static final List<Path> BINARIES = List.of(Path.of("/usr/bin/redis-server"), Path.of("/usr/local/bin/redis-server"));
-    private static final String HOST = "127.0.0.1";
+    private static final String HOST = Loopback.HOST;
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration POLL_INTERVAL = Duration.ofMillis(50);
     private static final ClientTimeouts READINESS_PING = new ClientTimeouts(Duration.ofMillis(500), Duration.ofSeconds(1));

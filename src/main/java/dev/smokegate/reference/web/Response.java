@@ -2,6 +2,7 @@ package dev.smokegate.reference.web;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,7 @@ public record Response(int status, Map<String, List<String>> headers, byte[] bod
     public Response {
         Map<String, List<String>> copy = new LinkedHashMap<>();
         headers.forEach((name, values) -> copy.put(name, List.copyOf(values)));
-        headers = java.util.Collections.unmodifiableMap(copy);
+        headers = Collections.unmodifiableMap(copy);
         body = body.clone();
     }
 
@@ -49,10 +50,6 @@ public record Response(int status, Map<String, List<String>> headers, byte[] bod
     @Override
     public byte[] body() {
         return body.clone();
-    }
-
-    int bodyLength() {
-        return body.length;
     }
 
     private static Response withBody(int status, String contentType, String body) {

@@ -1,0 +1,36 @@
+package dev.smokegate.reference;
+
+/**
+ * One thing that can be broken in a running {@link ReferenceDeployment}, switched on with
+ * {@link ReferenceDeployment#inject(Fault)} and off with {@link ReferenceDeployment#heal()}. Each constant breaks
+ * exactly one thing, so a self-test can assert which checks fail because of it.
+ */
+public enum Fault {
+
+    /** {@code https://api…/health} answers 500 with an error body instead of 200. */
+    HEALTH_500,
+
+    /** {@code https://api…/health} accepts the request and never answers; other requests still work. */
+    HEALTH_HANGS,
+
+    /** Postgres is really stopped ({@code pg_ctl stop -m fast}), so {@code /health/db} answers 503. */
+    POSTGRES_STOPPED,
+
+    /** Redis is really stopped (SIGTERM), so {@code /health/redis} answers 503. */
+    REDIS_STOPPED,
+
+    /** {@code http://} serves 200 content on every host instead of redirecting to {@code https://}. */
+    NO_HTTPS_REDIRECT,
+
+    /** {@code http://} redirects to {@code https://} with 302 (temporary) instead of 301. */
+    TEMPORARY_REDIRECT,
+
+    /** {@code http://app…} redirects first to {@code https://www…} instead of to the same host over https. */
+    REDIRECT_TO_OTHER_HOST_FIRST,
+
+    /** {@code https://www…} serves the frontend page with 200 instead of redirecting to the apex {@code app} host. */
+    WWW_NOT_REDIRECTING,
+
+    /** Frontend and backend send {@code Server: nginx/1.18.0 (Ubuntu)} and {@code X-Powered-By: Express 4.17.1}. */
+    VERSIONED_SERVER_BANNER
+}

@@ -1,0 +1,86 @@
+package dev.smokegate.check.http;
+
+import static dev.smokegate.check.http.Recorded.CONFIG;
+import static dev.smokegate.check.http.Recorded.noAnswer;
+import static dev.smokegate.check.http.Recorded.response;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.smokegate.model.Target;
+import dev.smokegate.model.Verdict;
+import dev.smokegate.probe.http.HttpObservation;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class HealthEndpointCheckTest {
+
+    private static final String URL = "https://api.example.com/health";
+    private final HealthEndpointCheck health = Recorded.byId("http.health.ok", HealthEndpointCheck.class);
+    private final Target target = new Target("backend", URL);
+
+    private Verdict judge(HttpObservation observation) {
+        return health.judge(observation, target, CONFIG);
+    }
+
+    @Test
+    void passesOnOkJsonWithinBudget() {
+        Verdict verdict = judge(response(URL, 200, "{\"status\":\"ok\"}", "Content-Type", "application/json"));
+
+        assertThat(verdict.status()).isEqualTo(Verdict.Status.PASS);
+        assertThat(verdict.message()).contains("200").contains("budget 1500 ms");
+    }
+
+    @Test
+    void passesOnPlainTextBody() {
+        assertThat(judge(response(URL, 204, "")).status()).isEqualTo(Verdict.Status.PASS);
+    }
+
+    @Test
+    void failsOnServerErrorNamingStatusAndBody() {
+        Verdict verdict = judge(response(URL, 500, "database exploded"));
+
+        assertThat(verdict.status()).isEqualTo(Verdict.Status.FAIL);
+        assertThat(verdict.message()).contains("expected a 2xx answer, got 500").contains("database exploded");
+    }
+
+    @Test
+    void failsWhenJsonBodyReportsUnhealthy() {
+        Verdict verdict = judge(response(URL, 200, "{\"status\":\"degraded\"}", "Content-Type",
+                "application/json; charset=utf-8"));
+
+        assertThat(verdict.status()).isEqualTo(Verdict.Status.FAIL);
+        assertThat(verdict.message()).contains("status=\"degraded\"");
+    }
+
+    @Test
+    void failsWhenJsonBodyIsMalformed() {
+        Verdict verdict = judge(response(URL, 200, "{\"status\":", "Content-Type", "application/json"));
+
+        assertThat(verdict.message()).contains("malformed JSON");
+    }
+
+    @Test
+    void failsWhenSlowerThanTheBudget() {
+        Verdict verdict = judge(response(URL, 200, Duration.ofMillis(2300), "ok"));
+
+        assertThat(verdict.status()).isEqualTo(Verdict.Status.FAIL);
+        assertThat(verdict.message()).contains("2300 ms, over the latency budget of 1500 ms");
+    }
+
+    @Test
+    void failsWhenTheTargetIsDown() {
+        Verdict verdict = judge(noAnswer(URL, "connection refused by api.example.com:443"));
+
+        assertThat(verdict.status()).isEqualTo(Verdict.Status.FAIL);
+        assertThat(verdict.message()).contains("connection refused");
+    }
+
+    @Test
+    void appliesOnlyWhereAPathIsConfigured() {
+        HealthEndpointCheck redis = Recorded.byId("http.redis-path.ok", HealthEndpointCheck.class);
+
+        assertThat(redis.targets(CONFIG)).isEmpty();
+        assertThat(redis.notApplicable(CONFIG)).contains("backend.redis-health-path");
+        assertThat(Recorded.byId("http.db-path.ok", HealthEndpointCheck.class).targets(CONFIG))
+                .containsExactly(new Target("backend", "https://api.example.com/health/db"));
+    }
+}

@@ -1,0 +1,44 @@
+package dev.smokegate.check.http;
+
+import dev.smokegate.config.EnvironmentConfig;
+import dev.smokegate.probe.http.HttpExchange;
+import dev.smokegate.probe.http.HttpObservation;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Recorded HTTP observations for judging checks without a server. */
+final class Recorded {
+
+    static final EnvironmentConfig CONFIG = EnvironmentConfig.builder("recorded",
+                    URI.create("https://app.example.com"), URI.create("https://api.example.com"))
+            .dbHealthPath("/health/db")
+            .redirectFrom(List.of(URI.create("https://www.example.com")))
+            .build();
+
+    private Recorded() {
+    }
+
+    static HttpObservation response(String url, int status, String body, String... headerPairs) {
+        return response(url, status, Duration.ofMillis(40), body, headerPairs);
+    }
+
+    static HttpObservation response(String url, int status, Duration latency, String body, String... headerPairs) {
+        List<HttpExchange.Header> headers = new ArrayList<>();
+        for (int i = 0; i < headerPairs.length; i += 2) {
+            headers.add(new HttpExchange.Header(headerPairs[i], headerPairs[i + 1]));
+        }
+        return HttpObservation.answered(new HttpExchange("GET", URI.create(url), List.of(), status, "Reason",
+                headers, body, false, latency));
+    }
+
+    static HttpObservation noAnswer(String url, String failure) {
+        return HttpObservation.unanswered(URI.create(url), failure, Duration.ofSeconds(5));
+    }
+
+    static <T> T byId(String id, Class<T> type) {
+        return HttpChecks.all().stream().filter(c -> c.spec().id().equals(id)).map(type::cast).findFirst()
+                .orElseThrow();
+    }
+}

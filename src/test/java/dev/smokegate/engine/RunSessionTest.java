@@ -1,0 +1,162 @@
+package dev.smokegate.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.smokegate.check.Check;
+import dev.smokegate.config.EnvironmentConfig;
+import dev.smokegate.config.Timeouts;
+import dev.smokegate.config.Waiver;
+import dev.smokegate.model.CheckResult;
+import dev.smokegate.model.Outcome;
+import dev.smokegate.model.Suite;
+import dev.smokegate.model.Target;
+import dev.smokegate.model.Verdict;
+import dev.smokegate.probe.ProbeContext;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.Test;
+
+class RunSessionTest {
+
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC);
+
+    private static EnvironmentConfig config(Waiver... waivers) {
+        return EnvironmentConfig.builder("test", URI.create("https://app.example.com"),
+                URI.create("https://api.example.com")).waivers(List.of(waivers)).build();
+    }
+
+    private static RunReport run(EnvironmentConfig config, Clock clock, Check<?>... checks) {
+        try (RunSession session = RunSession.open(config, Selection.of(Suite.GATE), List.of(checks),
+                new ProbeContext(config, null), 4, clock)) {
+            session.planned().forEach(session::evaluate);
+            return session.report();
+        }
+    }
+
+    private static CheckResult only(RunReport report) {
+        assertThat(report.results()).hasSize(1);
+        return report.results().get(0);
+    }
+
+    @Test
+    void waivedFailureIsReportedAsWaivedWithTheReason() {
+        RunReport report = run(config(new Waiver("x.fake.check", Optional.of("backend"), "ticket 7",
+                LocalDate.parse("2026-12-01"))), CLOCK, FakeCheck.judging("x.fake.check", Verdict.fail("bad")));
+
+        assertThat(only(report).outcome()).isEqualTo(Outcome.WAIVED);
+        assertThat(only(report).message()).contains("bad").contains("waived until 2026-12-01: ticket 7");
+        assertThat(report.exitCode()).isEqualTo(ExitCode.PASSED);
+    }
+
+    @Test
+    void expiredWaiverNoLongerAppliesAndIsReported() {
+        RunReport report = run(config(new Waiver("x.fake.*", Optional.empty(), "ticket 7",
+                LocalDate.parse("2026-11-24"))), CLOCK, FakeCheck.judging("x.fake.check", Verdict.fail("bad")));
+
+        assertThat(only(report).outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(only(report).message()).contains("waiver expired on 2026-11-24");
+        assertThat(report.notices()).singleElement().asString().contains("expired on 2026-11-24");
+        assertThat(report.exitCode()).isEqualTo(ExitCode.FAILED);
+    }
+
+    @Test
+    void waiverForAnotherTargetDoesNotApply() {
+        RunReport report = run(config(new Waiver("x.fake.check", Optional.of("frontend"), "r",
+                LocalDate.parse("2027-01-01"))), CLOCK, FakeCheck.judging("x.fake.check", Verdict.fail("bad")));
+
+        assertThat(only(report).outcome()).isEqualTo(Outcome.FAILED);
+    }
+
+    @Test
+    void probeThatCannotObserveMakesTheCheckBroken() {
+        FakeCheck check = new FakeCheck("x.fake.check", List.of(new Target("backend", "b")), "k",
+                context -> {
+                    throw new IOException("handshake library missing");
+                }, Verdict.pass("never"));
+
+        RunReport report = run(config(), CLOCK, check);
+
+        assertThat(only(report).outcome()).isEqualTo(Outcome.BROKEN);
+        assertThat(only(report).message()).isEqualTo("could not verify: IOException: handshake library missing");
+        assertThat(report.exitCode()).isEqualTo(ExitCode.NOT_VERIFIED);
+    }
+
+    @Test
+    void inconclusiveVerdictIsBroken() {
+        RunReport report = run(config(), CLOCK, FakeCheck.judging("x.fake.check", Verdict.inconclusive("no body")));
+
+        assertThat(only(report).outcome()).isEqualTo(Outcome.BROKEN);
+        assertThat(only(report).message()).isEqualTo("could not verify: no body");
+    }
+
+    @Test
+    void checkWithoutTargetsIsSkippedWithItsReason() {
+        FakeCheck check = new FakeCheck("x.fake.check", List.of(), "k", context -> "x", Verdict.pass("p"));
+
+        CheckResult result = only(run(config(), CLOCK, check));
+
+        assertThat(result.outcome()).isEqualTo(Outcome.SKIPPED);
+        assertThat(result.message()).isEqualTo("nothing configured for x.fake.check");
+    }
+
+    @Test
+    void checksSharingAProbeKeyObserveOnce() {
+        FakeCheck first = new FakeCheck("x.fake.one", List.of(new Target("backend", "b")), "shared",
+                context -> "x", Verdict.pass("p"));
+        FakeCheck second = new FakeCheck("x.fake.two", List.of(new Target("backend", "b")), "shared",
+                context -> "x", Verdict.warn("w"));
+
+        RunReport report = run(config(), CLOCK, first, second);
+
+        assertThat(first.probeCalls.get() + second.probeCalls.get()).isEqualTo(1);
+        assertThat(report.results()).extracting(CheckResult::outcome).containsExactly(Outcome.PASSED,
+                Outcome.WARNED);
+        assertThat(report.exitCode()).isEqualTo(ExitCode.PASSED);
+    }
+
+    @Test
+    void hangingProbeIsReportedBrokenAtTheRunDeadline() {
+        CountDownLatch never = new CountDownLatch(1);
+        FakeCheck hanging = new FakeCheck("x.fake.hang", List.of(new Target("backend", "b")), "hang",
+                context -> {
+                    never.await();
+                    return "x";
+                }, Verdict.pass("p"));
+        EnvironmentConfig config = config().newBuilder()
+                .timeouts(new Timeouts(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofMillis(300)))
+                .build();
+
+        long started = System.nanoTime();
+        RunReport report = run(config, Clock.systemUTC(), hanging);
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+        assertThat(only(report).outcome()).isEqualTo(Outcome.BROKEN);
+        assertThat(only(report).message()).contains("run deadline");
+    }
+
+    @Test
+    void onlySelectsChecksByGlobEvenOutsideTheSuite() {
+        FakeCheck check = FakeCheck.judging("x.fake.check", Verdict.pass("p"));
+
+        assertThat(new Selection(Suite.GATE, List.of("x.*")).includes(check.spec())).isTrue();
+        assertThat(new Selection(Suite.GATE, List.of("y.*")).includes(check.spec())).isFalse();
+    }
+
+    @Test
+    void checksNeverEvaluatedAreReportedBrokenNotDropped() {
+        try (RunSession session = RunSession.open(config(), Selection.of(Suite.GATE),
+                List.of(FakeCheck.judging("x.fake.check", Verdict.pass("p"))), new ProbeContext(config(), null), 1,
+                CLOCK)) {
+            assertThat(session.report().results()).singleElement()
+                    .satisfies(r -> assertThat(r.outcome()).isEqualTo(Outcome.BROKEN));
+        }
+    }
+}
