@@ -1,5 +1,6 @@
 package dev.smokegate.reference;
 
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,7 +22,10 @@ final class FaultSwitches {
         on.clear();
     }
 
+    /** In declaration order, so reports and messages list faults the same way every time. */
     Set<Fault> snapshot() {
-        return on.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(on));
+        EnumSet<Fault> copy = EnumSet.noneOf(Fault.class);
+        copy.addAll(on);
+        return Collections.unmodifiableSet(copy);
     }
 }

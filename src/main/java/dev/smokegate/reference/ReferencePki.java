@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The deployment's PKI, generated per start and kept in memory: root → intermediate → one leaf per public host, plus
- * a leaf for 127.0.0.1/localhost that Postgres and Redis serve.
+ * The deployment's PKI, generated per start and kept in memory: root → intermediate → one leaf per public host,
+ * plus a leaf for 127.0.0.1/localhost that Postgres and Redis serve.
  */
 record ReferencePki(CertificateAuthority root, CertificateAuthority intermediate,
                     Map<String, IssuedCertificate> hostLeaves, IssuedCertificate loopbackLeaf) {
@@ -23,7 +23,8 @@ record ReferencePki(CertificateAuthority root, CertificateAuthority intermediate
         CertificateAuthority intermediate = root.issueIntermediate("smokegate Reference Issuing CA");
         Map<String, IssuedCertificate> leaves = new LinkedHashMap<>();
         hosts.forEach(host -> leaves.put(host, intermediate.issue(LeafSpec.forHosts(host).build())));
-        IssuedCertificate loopback = intermediate.issue(LeafSpec.forHosts("localhost").ipAddresses("127.0.0.1").build());
+        IssuedCertificate loopback =
+                intermediate.issue(LeafSpec.forHosts("localhost").ipAddresses("127.0.0.1").build());
         return new ReferencePki(root, intermediate, leaves, loopback);
     }
 

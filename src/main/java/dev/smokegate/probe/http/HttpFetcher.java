@@ -19,16 +19,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
 import org.apache.http.conn.scheme.PlainSocketFactory;
 import org.apache.http.conn.scheme.Scheme;
 import org.apache.http.conn.scheme.SchemeRegistry;
 import org.apache.http.conn.ssl.SSLSocketFactory;
 import org.apache.http.impl.client.DefaultHttpClient;
+import org.apache.http.impl.client.DefaultHttpRequestRetryHandler;
 import org.apache.http.impl.conn.PoolingClientConnectionManager;
 import org.apache.http.params.BasicHttpParams;
 import org.apache.http.params.CoreConnectionPNames;
@@ -41,12 +38,6 @@ import org.apache.http.params.CoreConnectionPNames;
 @SuppressWarnings("deprecation")
 public final class HttpFetcher {
 
-    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "smokegate-http-watchdog");
-        t.setDaemon(true);
-        return t;
-    });
-
     private HttpFetcher() {
     }
 
@@ -54,23 +45,27 @@ public final class HttpFetcher {
         EnvironmentConfig config = context.config();
         Duration connect = config.timeouts().connect();
         Duration read = config.timeouts().read();
-        PoolingClientConnectionManager connections = connections(context);
-        // The watchdog closes the sockets, which unblocks a read that the per-read timeout would not end.
-        ScheduledFuture<?> cap = WATCHDOG.schedule(connections::shutdown,
-                connect.plus(read).toMillis(), TimeUnit.MILLISECONDS);
-        long started = System.nanoTime();
+        Holder<PoolingClientConnectionManager> connections = new Holder<>();
+        WireTimer timer = new WireTimer(connect.plus(read), () -> connections.value.shutdown());
+        connections.value = connections(context, timer);
         try {
-            Response response = request(connections, context).get(url);
-            return HttpObservation.answered(exchange(url, context, response, started));
+            Response response = request(connections.value, context, timer).get(url);
+            return HttpObservation.answered(exchange(url, context, response, timer));
         } catch (Exception e) {
-            return HttpObservation.unanswered(url, describe(e, url, config, cap.isDone()), since(started));
+            return HttpObservation.unanswered(url, describe(e, url, config, timer.capped()), timer.elapsed());
         } finally {
-            cap.cancel(false);
-            connections.shutdown();
+            timer.stop();
+            connections.value.shutdown();
         }
     }
 
-    private static RequestSpecification request(PoolingClientConnectionManager connections, ProbeContext context) {
+    /** Breaks the knot between the watchdog (needs the manager) and the manager (needs the timer). */
+    private static final class Holder<T> {
+        volatile T value;
+    }
+
+    private static RequestSpecification request(PoolingClientConnectionManager connections, ProbeContext context,
+                                                WireTimer timer) {
         EnvironmentConfig config = context.config();
         BasicHttpParams params = new BasicHttpParams();
         params.setIntParameter(CoreConnectionPNames.CONNECTION_TIMEOUT, (int) config.timeouts().connect().toMillis());
@@ -78,7 +73,13 @@ public final class HttpFetcher {
         RestAssuredConfig restConfig = RestAssuredConfig.config()
                 .redirect(RedirectConfig.redirectConfig().followRedirects(false))
                 .httpClient(HttpClientConfig.httpClientConfig()
-                        .httpClientFactory(() -> new DefaultHttpClient(connections, params)));
+                        .httpClientFactory(() -> {
+                            DefaultHttpClient client = new DefaultHttpClient(connections, params);
+                            client.addResponseInterceptor((response, httpContext) -> timer.answered());
+                            // A silent retry would hide a flaky target and double the time to a verdict.
+                            client.setHttpRequestRetryHandler(new DefaultHttpRequestRetryHandler(0, false));
+                            return client;
+                        }));
         RequestSpecification spec = RestAssured.given().config(restConfig).urlEncodingEnabled(false)
                 .header("User-Agent", "smokegate");
         for (var header : config.requestHeaders().entrySet()) {
@@ -87,20 +88,20 @@ public final class HttpFetcher {
         return spec;
     }
 
-    private static PoolingClientConnectionManager connections(ProbeContext context) {
+    private static PoolingClientConnectionManager connections(ProbeContext context, WireTimer timer) {
         EnvironmentConfig config = context.config();
         SchemeRegistry schemes = new SchemeRegistry();
         schemes.register(new Scheme("http", 80,
-                MappedConnections.socketFactory(PlainSocketFactory.getSocketFactory(), config)));
-        schemes.register(new Scheme("https", 443, MappedConnections.socketFactory(
-                new SSLSocketFactory(context.trust(), SSLSocketFactory.STRICT_HOSTNAME_VERIFIER), config)));
+                MappedConnections.plain(PlainSocketFactory.getSocketFactory(), config, timer)));
+        schemes.register(new Scheme("https", 443, MappedConnections.layered(
+                new SSLSocketFactory(context.trust(), SSLSocketFactory.STRICT_HOSTNAME_VERIFIER), config, timer)));
         return new PoolingClientConnectionManager(schemes, MappedConnections.resolver(config));
     }
 
-    private static HttpExchange exchange(URI url, ProbeContext context, Response response, long started)
+    private static HttpExchange exchange(URI url, ProbeContext context, Response response, WireTimer timer)
             throws IOException {
         Body body = readBody(response);
-        Duration latency = since(started);
+        Duration latency = timer.latency().orElseGet(timer::elapsed);
         List<HttpExchange.Header> requestHeaders = new ArrayList<>();
         requestHeaders.add(new HttpExchange.Header("User-Agent", "smokegate"));
         for (var header : context.config().requestHeaders().entrySet()) {
@@ -174,9 +175,5 @@ public final class HttpFetcher {
 
     private static String seconds(Duration d) {
         return d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
-    }
-
-    private static Duration since(long startedNanos) {
-        return Duration.ofNanos(System.nanoTime() - startedNanos);
     }
 }

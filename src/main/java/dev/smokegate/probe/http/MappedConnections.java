@@ -44,31 +44,58 @@ final class MappedConnections {
         };
     }
 
-    static SchemeSocketFactory socketFactory(SchemeSocketFactory delegate, EnvironmentConfig config) {
-        return new SchemeLayeredSocketFactory() {
-            @Override
-            public Socket createSocket(HttpParams params) throws IOException {
-                return delegate.createSocket(params);
-            }
+    /** For plain http: must not be a layered factory, or HttpClient plans a secure route for it. */
+    static SchemeSocketFactory plain(SchemeSocketFactory delegate, EnvironmentConfig config, WireTimer timer) {
+        return new Plain(delegate, config, timer);
+    }
 
-            @Override
-            public Socket connectSocket(Socket socket, InetSocketAddress remote, InetSocketAddress local,
-                                        HttpParams params) throws IOException, ConnectTimeoutException {
-                return delegate.connectSocket(socket, mapped(remote, config), local, params);
-            }
+    static SchemeSocketFactory layered(SchemeLayeredSocketFactory delegate, EnvironmentConfig config,
+                                       WireTimer timer) {
+        return new Layered(delegate, config, timer);
+    }
 
-            @Override
-            public boolean isSecure(Socket socket) {
-                return delegate.isSecure(socket);
-            }
+    private static class Plain implements SchemeSocketFactory {
+        private final SchemeSocketFactory delegate;
+        private final EnvironmentConfig config;
+        private final WireTimer timer;
 
-            @Override
-            public Socket createLayeredSocket(Socket socket, String target, int port, HttpParams params)
-                    throws IOException {
-                // Only reached through a proxy tunnel, which needs a TLS-capable delegate.
-                return ((SchemeLayeredSocketFactory) delegate).createLayeredSocket(socket, target, port, params);
-            }
-        };
+        Plain(SchemeSocketFactory delegate, EnvironmentConfig config, WireTimer timer) {
+            this.delegate = delegate;
+            this.config = config;
+            this.timer = timer;
+        }
+
+        @Override
+        public Socket createSocket(HttpParams params) throws IOException {
+            return delegate.createSocket(params);
+        }
+
+        @Override
+        public Socket connectSocket(Socket socket, InetSocketAddress remote, InetSocketAddress local,
+                                    HttpParams params) throws IOException, ConnectTimeoutException {
+            timer.dialling();
+            return delegate.connectSocket(socket, mapped(remote, config), local, params);
+        }
+
+        @Override
+        public boolean isSecure(Socket socket) {
+            return delegate.isSecure(socket);
+        }
+    }
+
+    private static final class Layered extends Plain implements SchemeLayeredSocketFactory {
+        private final SchemeLayeredSocketFactory layered;
+
+        Layered(SchemeLayeredSocketFactory delegate, EnvironmentConfig config, WireTimer timer) {
+            super(delegate, config, timer);
+            this.layered = delegate;
+        }
+
+        @Override
+        public Socket createLayeredSocket(Socket socket, String target, int port, HttpParams params)
+                throws IOException {
+            return layered.createLayeredSocket(socket, target, port, params);
+        }
     }
 
     private static InetSocketAddress mapped(InetSocketAddress remote, EnvironmentConfig config)

@@ -94,7 +94,8 @@ public final class CertificateAuthority {
         try {
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
             builder.addExtension(Extension.keyUsage, true, new KeyUsage(leafKeyUsage(leafKeys.getPublic())));
-            builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
+            builder.addExtension(Extension.extendedKeyUsage, false,
+                    new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
             builder.addExtension(Extension.subjectAlternativeName, false, subjectAltNames(spec));
         } catch (CertIOException e) {
             throw new IllegalStateException("cannot encode leaf extensions for " + spec.commonName(), e);
@@ -107,7 +108,8 @@ public final class CertificateAuthority {
         return certificate;
     }
 
-    private X509v3CertificateBuilder newBuilder(X500Name subject, PublicKey subjectKey, Instant notBefore, Instant notAfter) {
+    private X509v3CertificateBuilder newBuilder(X500Name subject, PublicKey subjectKey,
+                                                Instant notBefore, Instant notAfter) {
         X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(certificate, serialNumber(),
                 Date.from(notBefore), Date.from(notAfter), subject, subjectKey);
         try {
@@ -125,7 +127,7 @@ public final class CertificateAuthority {
         builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
     }
 
-    /** RSA key exchange (TLS 1.2 and older) encrypts with the certificate key, so RSA leaves also need keyEncipherment. */
+    /** RSA key exchange (TLS 1.2 and older) encrypts with the certificate key: RSA leaves need keyEncipherment. */
     private static int leafKeyUsage(PublicKey key) {
         return "RSA".equals(key.getAlgorithm())
                 ? KeyUsage.digitalSignature | KeyUsage.keyEncipherment

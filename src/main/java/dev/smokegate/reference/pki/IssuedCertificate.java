@@ -10,7 +10,8 @@ import java.util.List;
  *
  * @param intermediates issuing CA first, up to but excluding the root (clients must already trust the root)
  */
-public record IssuedCertificate(X509Certificate certificate, PrivateKey privateKey, List<X509Certificate> intermediates) {
+public record IssuedCertificate(
+        X509Certificate certificate, PrivateKey privateKey, List<X509Certificate> intermediates) {
 
     public IssuedCertificate {
         intermediates = List.copyOf(intermediates);

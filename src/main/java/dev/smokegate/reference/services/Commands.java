@@ -18,6 +18,7 @@ final class Commands {
      * @param stdin fed to the command and closed; never logged, so it may carry secrets
      */
     static void run(String what, ProcessBuilder command, Path log, Duration timeout, String stdin) throws IOException {
+        long logStart = LogTail.mark(log);
         command.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         Process process = command.start();
         try (OutputStream input = process.getOutputStream()) {
@@ -33,10 +34,12 @@ final class Commands {
         }
         if (!finished) {
             kill(process);
-            throw new IOException(what + " did not finish within " + timeout.toSeconds() + " s; " + LogTail.of(log));
+            throw new IOException(what + " did not finish within " + timeout.toMillis() + " ms; "
+                    + LogTail.of(log, logStart));
         }
         if (process.exitValue() != 0) {
-            throw new IOException(what + " failed with exit code " + process.exitValue() + "; " + LogTail.of(log));
+            throw new IOException(what + " failed with exit code " + process.exitValue() + "; "
+                    + LogTail.of(log, logStart));
         }
     }
 

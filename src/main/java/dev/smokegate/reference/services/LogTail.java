@@ -1,6 +1,7 @@
 package dev.smokegate.reference.services;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,14 +15,30 @@ final class LogTail {
     private LogTail() {
     }
 
+    /** Where the log ends now: pass it to {@link #of(Path, long)} to quote only what a step adds. */
+    static long mark(Path log) {
+        try {
+            return Files.exists(log) ? Files.size(log) : 0;
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
     static String of(Path log) {
+        return of(log, 0);
+    }
+
+    static String of(Path log, long fromByte) {
         if (!Files.isReadable(log)) {
             return "(no log at " + log + ")";
         }
-        try {
-            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+        try (InputStream in = Files.newInputStream(log)) {
+            in.skipNBytes(Math.min(fromByte, Files.size(log)));
+            List<String> lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
             List<String> tail = lines.subList(Math.max(0, lines.size() - LINES), lines.size());
-            return tail.isEmpty() ? "(" + log + " is empty)" : "last lines of " + log + ":\n  " + String.join("\n  ", tail);
+            return tail.isEmpty()
+                    ? "(nothing new in " + log + ")"
+                    : "last lines of " + log + ":\n  " + String.join("\n  ", tail);
         } catch (IOException e) {
             return "(cannot read " + log + ": " + e.getMessage() + ")";
         }

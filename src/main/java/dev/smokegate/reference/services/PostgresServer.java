@@ -62,7 +62,7 @@ public final class PostgresServer implements ManagedService {
             server.start();
             server.createAppUserAndDatabase();
         } catch (IOException | RuntimeException e) {
-            server.close();
+            FailedStart.cleanUp(server, e);
             throw e;
         }
         return server;
@@ -179,10 +179,11 @@ public final class PostgresServer implements ManagedService {
         List<String> command = new ArrayList<>(List.of(bin("pg_ctl"), "-D", dataDir().toString(), "-w",
                 "-t", String.valueOf(wait.toSeconds())));
         command.addAll(List.of(arguments));
+        long serverLogStart = LogTail.mark(serverLog());
         try {
             Commands.run(what, command(command), commandLog(), wait.plus(PG_CTL_GRACE));
         } catch (IOException e) {
-            throw new IOException(e.getMessage() + "\nserver " + LogTail.of(serverLog()), e);
+            throw new IOException(e.getMessage() + "\nserver " + LogTail.of(serverLog(), serverLogStart), e);
         }
     }
 
@@ -194,7 +195,8 @@ public final class PostgresServer implements ManagedService {
     }
 
     private static void createPrivateDirectory(Path directory, ServiceAccount account) throws IOException {
-        Files.createDirectory(directory, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        Files.createDirectory(directory,
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         account.own(directory);
     }
 

@@ -2,7 +2,6 @@ package dev.smokegate.reference.services;
 
 import dev.smokegate.reference.pki.IssuedCertificate;
 import dev.smokegate.reference.pki.Pem;
-import dev.smokegate.reference.pki.TlsContexts;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,7 +12,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.SSLContext;
 
 /**
  * A real Redis 7 on 127.0.0.1, TLS only (the plain port is off), password required, no persistence. Stopping and
@@ -21,24 +19,26 @@ import javax.net.ssl.SSLContext;
  */
 public final class RedisServer implements ManagedService {
 
-    private static final List<Path> BINARIES = List.of(Path.of("/usr/bin/redis-server"), Path.of("/usr/local/bin/redis-server"));
+    private static final List<Path> BINARIES =
+            List.of(Path.of("/usr/bin/redis-server"), Path.of("/usr/local/bin/redis-server"));
     private static final String HOST = Loopback.HOST;
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration POLL_INTERVAL = Duration.ofMillis(50);
-    private static final ClientTimeouts READINESS_PING = new ClientTimeouts(Duration.ofMillis(500), Duration.ofSeconds(1));
+    private static final ClientTimeouts READINESS_PING =
+            new ClientTimeouts(Duration.ofMillis(500), Duration.ofSeconds(1));
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
 
     private final Path binary;
     private final Path dir;
     private final RedisEndpoint endpoint;
-    private final SSLContext trust;
+    private final RedisPing readinessPing;
     private Process process;
 
-    private RedisServer(Path binary, Path dir, RedisEndpoint endpoint, SSLContext trust) {
+    private RedisServer(Path binary, Path dir, RedisEndpoint endpoint, RedisPing readinessPing) {
         this.binary = binary;
         this.dir = dir;
         this.endpoint = endpoint;
-        this.trust = trust;
+        this.readinessPing = readinessPing;
     }
 
     /** Writes TLS material and config into {@code dir} (which must not exist yet) and starts Redis. */
@@ -51,7 +51,7 @@ public final class RedisServer implements ManagedService {
         Pem.writeCertificates(dir.resolve("ca.crt"), List.of(root));
 
         RedisEndpoint endpoint = new RedisEndpoint(HOST, FreePorts.pick(), Secrets.randomPassword());
-        RedisServer server = new RedisServer(binary, dir, endpoint, TlsContexts.trustingOnly(root));
+        RedisServer server = new RedisServer(binary, dir, endpoint, new RedisPing(endpoint, root, READINESS_PING));
         server.writeConfig();
         server.start();
         return server;
@@ -66,15 +66,16 @@ public final class RedisServer implements ManagedService {
         if (isRunning()) {
             return;
         }
+        long logStart = LogTail.mark(log());
         process = new ProcessBuilder(binary.toString(), config().toString())
                 .directory(dir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()))
                 .start();
         try {
-            awaitReady();
+            awaitReady(logStart);
         } catch (IOException e) {
-            close();
+            FailedStart.cleanUp(this, e);
             throw e;
         }
     }
@@ -116,15 +117,16 @@ public final class RedisServer implements ManagedService {
         stop();
     }
 
-    private void awaitReady() throws IOException {
+    private void awaitReady(long logStart) throws IOException {
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         RuntimeException lastFailure = null;
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IOException("Redis exited with code " + process.exitValue() + " during start; " + LogTail.of(log()));
+                throw new IOException("Redis exited with code " + process.exitValue() + " during start; "
+                        + LogTail.of(log(), logStart));
             }
             try {
-                RedisPing.ping(endpoint, trust, READINESS_PING);
+                readinessPing.ping();
                 return;
             } catch (RuntimeException notYet) {
                 lastFailure = notYet;
@@ -133,7 +135,7 @@ public final class RedisServer implements ManagedService {
         }
         throw new IOException("Redis did not answer an authenticated PING within " + READY_TIMEOUT.toSeconds()
                 + " s (last error: " + (lastFailure == null ? "none" : lastFailure.getMessage()) + "); "
-                + LogTail.of(log()), lastFailure);
+                + LogTail.of(log(), logStart), lastFailure);
     }
 
     private void writeConfig() throws IOException {

@@ -53,6 +53,7 @@ public record Response(int status, Map<String, List<String>> headers, byte[] bod
     }
 
     private static Response withBody(int status, String contentType, String body) {
-        return new Response(status, Map.of("Content-Type", List.of(contentType)), body.getBytes(StandardCharsets.UTF_8));
+        return new Response(status, Map.of("Content-Type", List.of(contentType)),
+                body.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -1,0 +1,73 @@
+package dev.smokegate.reference;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.smokegate.reference.web.Handler;
+import dev.smokegate.reference.web.Reply;
+import dev.smokegate.reference.web.Request;
+import dev.smokegate.reference.web.Response;
+import dev.smokegate.reference.web.Route;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The backend's health paths: liveness, and one path per dependency that really talks to it. */
+final class BackendApi {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final FaultSwitches faults;
+    private final HealthCheck database;
+    private final HealthCheck redis;
+
+    BackendApi(FaultSwitches faults, HealthCheck database, HealthCheck redis) {
+        this.faults = faults;
+        this.database = database;
+        this.redis = redis;
+    }
+
+    List<Route> routes() {
+        return List.of(
+                Route.exact("/health", this::liveness),
+                Route.exact("/health/db", dependency(database)),
+                Route.exact("/health/redis", dependency(redis)),
+                Route.any(request -> error(404, "no such endpoint")));
+    }
+
+    private Reply liveness(Request request) throws JsonProcessingException {
+        if (faults.isOn(Fault.HEALTH_HANGS)) {
+            return Reply.noAnswer();
+        }
+        if (faults.isOn(Fault.HEALTH_500)) {
+            return error(500, "internal server error");
+        }
+        return json(200, Map.of("status", "ok"));
+    }
+
+    private static Handler dependency(HealthCheck check) {
+        return request -> {
+            Duration latency;
+            try {
+                latency = check.run();
+            } catch (Exception e) {
+                return error(503, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            }
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("status", "ok");
+            body.put("latencyMs", latency.toMillis());
+            return json(200, body);
+        };
+    }
+
+    private static Response error(int status, String reason) throws JsonProcessingException {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", "error");
+        body.put("error", reason);
+        return json(status, body);
+    }
+
+    private static Response json(int status, Map<String, Object> body) throws JsonProcessingException {
+        return Response.json(status, JSON.writeValueAsString(body));
+    }
+}

@@ -1,0 +1,275 @@
+package dev.smokegate.reference;
+
+import dev.smokegate.reference.pki.Pem;
+import dev.smokegate.reference.pki.TlsContexts;
+import dev.smokegate.reference.services.ClientTimeouts;
+import dev.smokegate.reference.services.Loopback;
+import dev.smokegate.reference.services.ManagedService;
+import dev.smokegate.reference.services.PostgresPing;
+import dev.smokegate.reference.services.PostgresServer;
+import dev.smokegate.reference.services.RedisPing;
+import dev.smokegate.reference.services.RedisServer;
+import dev.smokegate.reference.web.SiteServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * A small but real deployment of the shape smokegate verifies, on 127.0.0.1: an HTTPS frontend, an HTTPS backend
+ * whose health paths query a real Postgres 15 and Redis 7 over TLS, a www host redirecting to the apex, and plain
+ * HTTP redirecting to HTTPS, all behind a PKI generated per start. Clients use the public URLs
+ * ({@code https://app.smokegate.test}) and reach the local ports through {@link #connectTo()}, trusting
+ * {@link #caCertificateFile()}.
+ *
+ * <p>Faults are switched at runtime ({@link #inject}, {@link #heal}). Everything lives in a private temp directory
+ * and is stopped and deleted by {@link #close()}, or by a shutdown hook if the JVM exits first.
+ */
+public final class ReferenceDeployment implements AutoCloseable {
+
+    public static final String FRONTEND_HOST = "app.smokegate.test";
+    public static final String BACKEND_HOST = "api.smokegate.test";
+    public static final String WWW_HOST = "www.smokegate.test";
+
+    private static final List<String> HOSTS = List.of(FRONTEND_HOST, BACKEND_HOST, WWW_HOST);
+    /** Postgres bounds each of its own steps; this only guards against a step that ignores its deadline. */
+    private static final Duration POSTGRES_START_LIMIT = Duration.ofSeconds(90);
+
+    private final Cleanup cleanup;
+    private final Thread shutdownHook;
+    private final WorkDir workDir;
+    private final Path caCertificateFile;
+    private final X509Certificate rootCertificate;
+    private final FaultSwitches faults;
+    private final PostgresServer postgres;
+    private final RedisServer redis;
+    private final Map<String, SiteServer> httpsServers;
+    private final SiteServer httpServer;
+
+    private ReferenceDeployment(Cleanup cleanup, Thread shutdownHook, WorkDir workDir, Path caCertificateFile,
+                                X509Certificate rootCertificate, FaultSwitches faults, PostgresServer postgres,
+                                RedisServer redis, Map<String, SiteServer> httpsServers, SiteServer httpServer) {
+        this.cleanup = cleanup;
+        this.shutdownHook = shutdownHook;
+        this.workDir = workDir;
+        this.caCertificateFile = caCertificateFile;
+        this.rootCertificate = rootCertificate;
+        this.faults = faults;
+        this.postgres = postgres;
+        this.redis = redis;
+        this.httpsServers = Map.copyOf(httpsServers);
+        this.httpServer = httpServer;
+    }
+
+    /** Starts everything healthy in a fresh temp directory, on free ports; returns once every part answers. */
+    public static ReferenceDeployment start() throws IOException {
+        Cleanup cleanup = new Cleanup();
+        Thread shutdownHook = new Thread(() -> closeFromShutdownHook(cleanup), "smokegate-reference-shutdown");
+        // Registered first, so an interrupted start is cleaned up too.
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+        try {
+            return startParts(cleanup, shutdownHook);
+        } catch (IOException | RuntimeException | Error e) {
+            removeShutdownHook(shutdownHook);
+            try {
+                cleanup.closeAll();
+            } catch (RuntimeException cleanupFailure) {
+                e.addSuppressed(cleanupFailure);
+            }
+            throw e;
+        }
+    }
+
+    private static ReferenceDeployment startParts(Cleanup cleanup, Thread shutdownHook) throws IOException {
+        WorkDir workDir = cleanup.register(WorkDir.create());
+        ReferencePki pki = ReferencePki.generate(HOSTS);
+        X509Certificate root = pki.root().certificate();
+        Path caFile = workDir.resolve("ca.crt");
+        Pem.writeCertificates(caFile, List.of(root));
+
+        // initdb dominates start time, so Postgres comes up on its own thread while Redis starts.
+        FutureTask<PostgresServer> postgresStart =
+                new FutureTask<>(() -> PostgresServer.create(workDir.resolve("postgres"), pki.loopbackLeaf()));
+        Thread postgresStarter = new Thread(postgresStart, "smokegate-reference-postgres-start");
+        postgresStarter.setDaemon(true);
+        postgresStarter.start();
+        cleanup.register(() -> closeWhenStarted(postgresStart));
+
+        RedisServer redis = cleanup.register(RedisServer.create(workDir.resolve("redis"), pki.loopbackLeaf(), root));
+        PostgresServer postgres = awaitStart(postgresStart);
+
+        FaultSwitches faults = new FaultSwitches();
+        RedisPing redisPing = new RedisPing(redis.endpoint(), root, ClientTimeouts.HEALTH_CHECK);
+        BackendApi api = new BackendApi(faults,
+                () -> PostgresPing.selectOne(postgres.endpoint(), caFile, ClientTimeouts.HEALTH_CHECK),
+                redisPing::ping);
+        ReferenceSites sites = ReferenceSites.create(faults, api);
+        Map<String, SiteServer> httpsServers = new LinkedHashMap<>();
+        for (String host : HOSTS) {
+            httpsServers.put(host, cleanup.register(
+                    SiteServer.https(host, TlsContexts.server(pki.leafFor(host)), sites.https().get(host))));
+        }
+        SiteServer httpServer = cleanup.register(SiteServer.http(sites.plainHttp()));
+
+        return new ReferenceDeployment(cleanup, shutdownHook, workDir, caFile, root, faults, postgres, redis,
+                httpsServers, httpServer);
+    }
+
+    /**
+     * How a client reaches each public {@code host:port} on this machine, in curl's {@code --connect-to} notation:
+     * {@code "app.smokegate.test:443 -> 127.0.0.1:40123"}, then the same host's port 80, for each host.
+     */
+    public List<String> connectTo() {
+        List<String> mappings = new ArrayList<>();
+        for (String host : HOSTS) {
+            mappings.add(host + ":443 -> " + Loopback.HOST + ":" + httpsPort(host));
+            mappings.add(host + ":80 -> " + Loopback.HOST + ":" + httpPort());
+        }
+        return List.copyOf(mappings);
+    }
+
+    /** PEM of the generated root CA certificate (no key): the one extra CA a client must trust. */
+    public Path caCertificateFile() {
+        return caCertificateFile;
+    }
+
+    /** Switches {@code fault} on; returns once it is in effect (a stopped service is really down). */
+    public synchronized void inject(Fault fault) {
+        requireOpen();
+        faults.switchOn(fault);
+        try {
+            switch (fault) {
+                case POSTGRES_STOPPED -> postgres.stop();
+                case REDIS_STOPPED -> redis.stop();
+                default -> {
+                    // The sites read the switch on every request.
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot inject " + fault, e);
+        }
+    }
+
+    /** Switches every fault off, ends requests left hanging, and restarts stopped services; returns once healthy. */
+    public synchronized void heal() {
+        requireOpen();
+        faults.switchAllOff();
+        servers().forEach(SiteServer::releaseHeldExchanges);
+        try {
+            for (ManagedService service : List.<ManagedService>of(postgres, redis)) {
+                if (!service.isRunning()) {
+                    service.start();
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot heal the reference deployment", e);
+        }
+    }
+
+    public Set<Fault> faults() {
+        return faults.snapshot();
+    }
+
+    /** Stops every server and process and deletes the temp directory; idempotent. */
+    @Override
+    public void close() {
+        removeShutdownHook(shutdownHook);
+        cleanup.closeAll();
+    }
+
+    int httpsPort(String host) {
+        SiteServer server = httpsServers.get(host);
+        if (server == null) {
+            throw new IllegalArgumentException("not a host of the reference deployment: " + host);
+        }
+        return server.port();
+    }
+
+    int httpPort() {
+        return httpServer.port();
+    }
+
+    X509Certificate rootCertificate() {
+        return rootCertificate;
+    }
+
+    Path workDirectory() {
+        return workDir.path();
+    }
+
+    ManagedService postgres() {
+        return postgres;
+    }
+
+    ManagedService redis() {
+        return redis;
+    }
+
+    private List<SiteServer> servers() {
+        List<SiteServer> servers = new ArrayList<>(httpsServers.values());
+        servers.add(httpServer);
+        return servers;
+    }
+
+    private void requireOpen() {
+        if (cleanup.isClosed()) {
+            throw new IllegalStateException("the reference deployment is closed");
+        }
+    }
+
+    private static PostgresServer awaitStart(FutureTask<PostgresServer> start) throws IOException {
+        try {
+            return start.get(POSTGRES_START_LIMIT.toSeconds(), TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException) {
+                throw (IOException) cause;
+            }
+            throw new IOException("Postgres failed to start: " + cause, cause);
+        } catch (TimeoutException e) {
+            throw new IOException("Postgres did not start within " + POSTGRES_START_LIMIT.toSeconds() + " s", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while Postgres was starting", e);
+        }
+    }
+
+    /** Covers a start that fails elsewhere while Postgres is still coming up: wait for it, then stop it. */
+    private static void closeWhenStarted(FutureTask<PostgresServer> start) throws IOException {
+        PostgresServer postgres;
+        try {
+            postgres = awaitStart(start);
+        } catch (IOException failedToStart) {
+            return; // PostgresServer.create stops what it started when it fails
+        }
+        postgres.close();
+    }
+
+    private static void closeFromShutdownHook(Cleanup cleanup) {
+        try {
+            cleanup.closeAll();
+        } catch (RuntimeException e) {
+            // No caller to throw to while the JVM exits; stderr is the only place left to say what leaked.
+            System.err.println("smokegate reference deployment: " + e.getMessage());
+            e.printStackTrace();
+        }
+    }
+
+    private static void removeShutdownHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // The hook is running or about to; it does the same cleanup.
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package dev.smokegate.reference;
+
+import static dev.smokegate.reference.ReferenceDeployment.BACKEND_HOST;
+import static dev.smokegate.reference.ReferenceDeployment.FRONTEND_HOST;
+import static dev.smokegate.reference.ReferenceDeployment.WWW_HOST;
+
+import dev.smokegate.reference.web.Request;
+import dev.smokegate.reference.web.Response;
+import dev.smokegate.reference.web.ResponseFilter;
+import dev.smokegate.reference.web.Route;
+import dev.smokegate.reference.web.Site;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What each public origin serves, with the fault switches wired in. Later faults add routes or response filters
+ * here (HSTS, CSP, cookies, CORS) without touching the servers.
+ *
+ * @param https     the {@code https://} origins, by host name
+ * @param plainHttp the {@code http://} origins, by host name
+ */
+record ReferenceSites(Map<String, Site> https, Map<String, Site> plainHttp) {
+
+    private static final String BANNER_SERVER = "nginx/1.18.0 (Ubuntu)";
+    private static final String BANNER_POWERED_BY = "Express 4.17.1";
+
+    static ReferenceSites create(FaultSwitches faults, BackendApi api) {
+        ResponseFilter banner = versionedBanner(faults);
+        Site frontend = new Site(List.of(Route.any(FrontendPage.handler())), List.of(banner));
+        Site backend = new Site(api.routes(), List.of(banner));
+        Site www = new Site(List.of(Route.any(request -> faults.isOn(Fault.WWW_NOT_REDIRECTING)
+                ? frontend.answer(request)
+                : Response.redirect(301, "https://" + FRONTEND_HOST + request.pathAndQuery()))),
+                List.of());
+        Map<String, Site> plainHttp = Map.of(
+                FRONTEND_HOST, plainHttp(faults, frontend),
+                BACKEND_HOST, plainHttp(faults, backend),
+                // www has no content of its own; what it shows when not redirecting is the frontend's.
+                WWW_HOST, plainHttp(faults, frontend));
+        return new ReferenceSites(Map.of(FRONTEND_HOST, frontend, BACKEND_HOST, backend, WWW_HOST, www), plainHttp);
+    }
+
+    /** Redirects to the same URL over https, the way a production edge upgrades every http:// request. */
+    private static Site plainHttp(FaultSwitches faults, Site content) {
+        return new Site(List.of(Route.any(request -> faults.isOn(Fault.NO_HTTPS_REDIRECT)
+                ? content.answer(request)
+                : Response.redirect(faults.isOn(Fault.TEMPORARY_REDIRECT) ? 302 : 301,
+                        "https://" + httpsRedirectHost(faults, request) + request.pathAndQuery()))),
+                List.of());
+    }
+
+    private static String httpsRedirectHost(FaultSwitches faults, Request request) {
+        return faults.isOn(Fault.REDIRECT_TO_OTHER_HOST_FIRST) && request.host().equals(FRONTEND_HOST)
+                ? WWW_HOST
+                : request.host();
+    }
+
+    private static ResponseFilter versionedBanner(FaultSwitches faults) {
+        return (request, response) -> faults.isOn(Fault.VERSIONED_SERVER_BANNER)
+                ? response.withHeader("Server", BANNER_SERVER).withHeader("X-Powered-By", BANNER_POWERED_BY)
+                : response;
+    }
+}

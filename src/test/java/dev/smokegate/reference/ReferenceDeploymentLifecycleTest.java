@@ -1,0 +1,63 @@
+package dev.smokegate.reference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.smokegate.reference.services.ManagedService;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ReferenceDeploymentLifecycleTest {
+
+    /** Stopped processes may linger as zombies until init reaps them; the servers themselves are already down. */
+    private static final Duration REAP_TIMEOUT = Duration.ofSeconds(5);
+
+    @Test
+    void closeStopsPostgresAndRedisWithAllTheirProcessesAndDeletesTheWorkDirectory() throws IOException {
+        ReferenceDeployment deployment = ReferenceDeployment.start();
+        Path workDirectory = deployment.workDirectory();
+        List<ProcessHandle> processes = new ArrayList<>();
+        for (ManagedService service : List.of(deployment.postgres(), deployment.redis())) {
+            ProcessHandle main = service.process().orElseThrow();
+            processes.add(main);
+            main.descendants().forEach(processes::add);
+        }
+        assertThat(processes).hasSizeGreaterThan(2); // the postmaster has background workers
+
+        deployment.close();
+
+        assertThat(Files.exists(workDirectory)).isFalse();
+        assertThat(processes).allSatisfy(process -> assertThat(goneWithin(process, REAP_TIMEOUT))
+                .as("pid %d is gone", process.pid()).isTrue());
+    }
+
+    @Test
+    void closeIsIdempotentAndAClosedDeploymentRefusesFaults() throws IOException {
+        ReferenceDeployment deployment = ReferenceDeployment.start();
+        deployment.inject(Fault.POSTGRES_STOPPED);
+
+        deployment.close();
+        deployment.close();
+
+        assertThatThrownBy(() -> deployment.inject(Fault.HEALTH_500)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(deployment::heal).isInstanceOf(IllegalStateException.class);
+    }
+
+    private static boolean goneWithin(ProcessHandle process, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (process.isAlive() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return !process.isAlive();
+    }
+}

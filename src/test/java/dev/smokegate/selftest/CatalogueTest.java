@@ -1,0 +1,38 @@
+package dev.smokegate.selftest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.smokegate.check.Catalogue;
+import dev.smokegate.check.Check;
+import dev.smokegate.model.CheckSpec;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class CatalogueTest {
+
+    @Test
+    void everyCheckHasAFaultFixtureThatMakesItFail() {
+        Set<String> covered = FaultCase.ALL.stream().flatMap(c -> c.failing().keySet().stream())
+                .collect(Collectors.toSet());
+
+        assertThat(Catalogue.all()).allSatisfy(check ->
+                assertThat(covered).as("a FaultCase failing " + check.spec().id()).contains(check.spec().id()));
+    }
+
+    @Test
+    void faultCasesNameOnlyCataloguedChecks() {
+        Set<String> ids = Catalogue.all().stream().map(c -> c.spec().id()).collect(Collectors.toSet());
+
+        assertThat(FaultCase.ALL).allSatisfy(c -> assertThat(ids).containsAll(c.failing().keySet()));
+    }
+
+    @Test
+    void everyCheckHasARequirementAndRemediationAnEngineerCanAct() {
+        for (Check<?> check : Catalogue.all()) {
+            CheckSpec spec = check.spec();
+            assertThat(spec.requirement()).as(spec.id()).endsWith(".").doesNotContain("\n");
+            assertThat(spec.remediation()).as(spec.id()).hasSizeGreaterThan(40);
+        }
+    }
+}

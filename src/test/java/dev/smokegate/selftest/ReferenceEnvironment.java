@@ -1,0 +1,42 @@
+package dev.smokegate.selftest;
+
+import dev.smokegate.check.Catalogue;
+import dev.smokegate.config.ConfigLoader;
+import dev.smokegate.config.EnvironmentConfig;
+import dev.smokegate.config.HostMapping;
+import dev.smokegate.config.Timeouts;
+import dev.smokegate.engine.RunSession;
+import dev.smokegate.engine.Selection;
+import dev.smokegate.model.Suite;
+import dev.smokegate.probe.ProbeContext;
+import dev.smokegate.probe.TrustMaterial;
+import dev.smokegate.reference.ReferenceDeployment;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+
+/** suites/demo.yaml pointed at a running reference deployment, as {@code ./smokegate demo} does it. */
+final class ReferenceEnvironment {
+
+    /** Short enough that the hanging-health fault costs seconds, long enough for a loaded 2-core CI machine. */
+    static final Timeouts SELF_TEST_TIMEOUTS =
+            new Timeouts(Duration.ofSeconds(2), Duration.ofSeconds(3), Duration.ofSeconds(60));
+
+    private ReferenceEnvironment() {
+    }
+
+    static EnvironmentConfig config(ReferenceDeployment deployment) throws Exception {
+        EnvironmentConfig.Builder builder = new ConfigLoader(Map.of(), id -> true)
+                .load(Path.of("suites", "demo.yaml")).newBuilder()
+                .extraCaFile(deployment.caCertificateFile())
+                .timeouts(SELF_TEST_TIMEOUTS);
+        deployment.connectTo().forEach(m -> builder.addConnectTo(HostMapping.parse(m).orElseThrow()));
+        return builder.build();
+    }
+
+    static RunSession open(EnvironmentConfig config, Suite suite) throws Exception {
+        ProbeContext context = new ProbeContext(config, TrustMaterial.sslContext(config.extraCaFile()));
+        return RunSession.open(config, Selection.of(suite), Catalogue.all(), context, 8, Clock.systemUTC());
+    }
+}
