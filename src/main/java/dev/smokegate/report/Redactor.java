@@ -5,7 +5,8 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
+import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -49,19 +50,27 @@ public final class Redactor {
     public static final String URL_PASSWORD_MASK = "***";
     /** Secret values shorter than this are not masked wherever they appear (they would mask ordinary words). */
     public static final int MIN_SECRET_LENGTH = 4;
-    /**
-     * A Base64 fragment shorter than this is too likely to occur by chance in a large Base64 blob (the HTML report
-     * embeds its data as Base64), and masking it would corrupt that blob. 8 characters are 48 bits.
-     */
-    static final int MIN_BASE64_FRAGMENT = 8;
 
     private static final String CREDENTIAL_HEADERS =
             "proxy-authorization|authorization|set-cookie|cookie|x-api-key|x-auth-token";
     private static final String CREDENTIAL_KEYS = CREDENTIAL_HEADERS
             + "|password|passwd|pwd|secret|client_secret|access_token|refresh_token|id_token|token|api_key|apikey";
+    private static final String CREDENTIAL_PARAMETERS = "password|passwd|pwd|client_secret|access_token"
+            + "|refresh_token|id_token|api_key|apikey|sslpassword|token";
+    /** What the text must contain, lowercased, for a rule to have anything to match (see {@link #redact}). */
+    private static final List<String> CREDENTIAL_HEADER_WORDS = List.of("authorization", "cookie", "x-api-key",
+            "x-auth-token");
+    private static final List<String> CREDENTIAL_KEY_WORDS =
+            Arrays.stream(CREDENTIAL_KEYS.split("\\|")).map(k -> "\"" + k).toList();
+    private static final List<String> CREDENTIAL_PARAMETER_WORDS =
+            Arrays.stream(CREDENTIAL_PARAMETERS.split("\\|")).map(k -> k + "=").toList();
     private static final Set<String> AUTH_SCHEMES = Set.of("basic", "bearer", "digest", "negotiate", "ntlm",
             "token", "apikey", "dpop", "hoba", "mutual", "vapid", "scram-sha-1", "scram-sha-256",
             "aws4-hmac-sha256");
+
+    /** A name that marks its value as a credential, anywhere in the name: {@code accessToken}, {@code DB_PASSWORD}. */
+    private static final Pattern CREDENTIAL_NAME = Pattern.compile(
+            "(?i)password|passwd|pwd|secret|token|authorization|cookie|api[-_ ]?key|credential|private[-_ ]?key");
 
     /** {@code "password": "value"} (or {@code ["value"]}) in JSON, also with escaped quotes inside the value. */
     private static final Pattern JSON_CREDENTIAL = Pattern.compile(
@@ -70,39 +79,40 @@ public final class Redactor {
     private static final Pattern ESCAPED_JSON_CREDENTIAL = Pattern.compile(
             "(?i)(\\\\\"(?:" + CREDENTIAL_KEYS + ")\\\\\"\\s*:\\s*\\[?\\s*\\\\\")([^\"\\\\]*)(\\\\\")");
 
+    /** Starts a header name: not inside a longer name, but right after an escaped line break ({@code \\n}) is fine. */
+    private static final String NAME_START = "(?:(?<![\\w-])|(?<=\\\\[rnt]))";
+    private static final String HEADER_NAME = NAME_START + "(?:" + CREDENTIAL_HEADERS + ")[ \\t]*[:=]";
+
     /**
      * {@code Authorization: Basic abc} on a line of raw HTTP, in a log ({@code > Authorization: ...}), in a map's
      * toString ({@code Authorization=...}). The value ends at a line break, at a JSON-escaped line break
      * ({@code \r}, {@code \n} as two characters) or at a quote that closes a JSON string, so that masking text
      * inside a JSON document keeps the document valid.
      */
-    private static final String HEADER_NAME = "(?<![\\w-])(?:" + CREDENTIAL_HEADERS + ")[ \\t]*[:=]";
     private static final Pattern CREDENTIAL_HEADER = Pattern.compile(
-            "(?i)(?<![\\w-])(" + CREDENTIAL_HEADERS + ")([ \\t]*[:=][ \\t]*)"
+            "(?i)" + NAME_START + "(" + CREDENTIAL_HEADERS + ")([ \\t]*[:=][ \\t]*)"
                     // the value: any character on the line, but not past an escaped line break, a closing JSON
                     // quote, or the next credential header on the same line (which gets its own match)
                     + "((?:(?!\\\\[rn]|\"[ \\t]*(?:[,}\\]]|$)|" + HEADER_NAME + ")[^\\r\\n])*)",
             Pattern.MULTILINE);
 
-    /** {@code ?password=x}, {@code &access_token=x}, also at the start of a form body. */
+    /** {@code ?password=x}, {@code &access_token=x}, {@code #access_token=x}, also at the start of a form body. */
     private static final Pattern CREDENTIAL_PARAMETER = Pattern.compile(
-            "(?i)((?:^|[?&;\\s])(?:password|passwd|pwd|client_secret|access_token|refresh_token|id_token|api_key"
-                    + "|apikey|sslpassword|token)=)([^&\\s#\"'<>]+)", Pattern.MULTILINE);
+            "(?i)((?:^|[?&#;\\s])(?:" + CREDENTIAL_PARAMETERS + ")=)([^&\\s#\"'<>]+)", Pattern.MULTILINE);
 
     /**
      * {@code scheme://user:password@host}. The password part is greedy up to the last {@code @} of the authority,
      * so an unencoded {@code @} inside a password is masked with it.
      */
     private static final Pattern URL_PASSWORD = Pattern.compile(
-            "(?i)\\b([a-z][a-z0-9+.\\-]*://[^\\s:/?#@\\[\\]\"'<>]*:)([^\\s/?#\"'<>]*)@");
+            // the scheme starts where no scheme character precedes it and is at most 32 long: without both, a
+            // long Base64 run (the HTML report is megabytes of it) is rescanned from every position inside it
+            "(?i)(?<![a-z0-9+.\\-])([a-z][a-z0-9+.\\-]{0,31}://[^\\s:/?#@\\[\\]\"'<>]*:)([^\\s/?#\"'<>]*)@");
 
     private final List<String> secretForms;
-    private final Pattern secretPattern;
 
     private Redactor(List<String> secretForms) {
         this.secretForms = List.copyOf(secretForms);
-        this.secretPattern = secretForms.isEmpty() ? null : Pattern.compile(
-                String.join("|", secretForms.stream().map(Pattern::quote).toList()));
     }
 
     /**
@@ -117,8 +127,7 @@ public final class Redactor {
             }
         }
         List<String> sorted = new ArrayList<>(forms);
-        // Longest first: Java's alternation takes the first alternative that matches at a position, and a longer
-        // form (an encoding that contains another secret) must win so that nothing of it is left behind.
+        // Longest first: occurrences are merged anyway, but the binary path overwrites in this order too.
         sorted.sort(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()));
         return new Redactor(sorted);
     }
@@ -128,13 +137,66 @@ public final class Redactor {
         if (text == null || text.isEmpty()) {
             return text;
         }
-        String out = secretPattern == null ? text : secretPattern.matcher(text).replaceAll(Matcher.quoteReplacement(MASK));
-        out = replace(JSON_CREDENTIAL, out, m -> m.group(1) + (m.group(2).isEmpty() ? "" : MASK) + m.group(3));
-        out = replace(ESCAPED_JSON_CREDENTIAL, out, m -> m.group(1) + (m.group(2).isEmpty() ? "" : MASK) + m.group(3));
-        out = replace(CREDENTIAL_HEADER, out, m -> m.group(1) + m.group(2) + maskHeaderValue(m.group(1), m.group(3)));
-        out = replace(CREDENTIAL_PARAMETER, out, m -> m.group(1) + MASK);
-        out = replace(URL_PASSWORD, out, m -> m.group(1) + (m.group(2).isEmpty() ? "" : URL_PASSWORD_MASK) + "@");
+        String out = maskSecretForms(text);
+        // Each structural rule runs only if the words it needs occur at all: a cheap check that spares the
+        // megabytes of the HTML report five regex scans.
+        String lower = out.toLowerCase(Locale.ROOT);
+        if (containsAny(lower, CREDENTIAL_KEY_WORDS)) {
+            out = replace(JSON_CREDENTIAL, out, m -> m.group(1) + (m.group(2).isEmpty() ? "" : MASK) + m.group(3));
+            out = replace(ESCAPED_JSON_CREDENTIAL, out,
+                    m -> m.group(1) + (m.group(2).isEmpty() ? "" : MASK) + m.group(3));
+        }
+        if (containsAny(lower, CREDENTIAL_HEADER_WORDS)) {
+            out = replace(CREDENTIAL_HEADER, out,
+                    m -> m.group(1) + m.group(2) + maskHeaderValue(m.group(1), m.group(3)));
+        }
+        if (containsAny(lower, CREDENTIAL_PARAMETER_WORDS)) {
+            out = replace(CREDENTIAL_PARAMETER, out, m -> m.group(1) + MASK);
+        }
+        if (lower.contains("://")) {
+            out = replace(URL_PASSWORD, out, m -> m.group(1) + (m.group(2).isEmpty() ? "" : URL_PASSWORD_MASK) + "@");
+        }
         return out;
+    }
+
+    /**
+     * Masks every occurrence of every secret form. Plain {@code indexOf} per form rather than one regex alternation:
+     * the JDK searches a literal many times faster, which matters for the megabytes of the HTML report.
+     * Overlapping occurrences (one secret inside another's encoding) merge into one mask.
+     */
+    private String maskSecretForms(String text) {
+        BitSet masked = null;
+        for (String form : secretForms) {
+            for (int i = text.indexOf(form); i >= 0; i = text.indexOf(form, i + 1)) {
+                if (masked == null) {
+                    masked = new BitSet(text.length());
+                }
+                masked.set(i, i + form.length());
+            }
+        }
+        if (masked == null) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        int last = 0;
+        for (int start = masked.nextSetBit(0); start >= 0; start = masked.nextSetBit(last)) {
+            int end = masked.nextClearBit(start);
+            out.append(text, last, start).append(MASK);
+            last = end;
+        }
+        return out.append(text, last, text.length()).toString();
+    }
+
+    /**
+     * A named value (an Allure parameter, a form field): when the name says it is a credential ({@code token},
+     * {@code password}, {@code apiKey}, {@code Authorization} ...) the whole value is masked, because a token
+     * obtained at run time is in no config and looks like any other string; otherwise as {@link #redact(String)}.
+     */
+    public String redactNamed(String name, String value) {
+        if (value != null && !value.isEmpty() && name != null && CREDENTIAL_NAME.matcher(name).find()) {
+            return MASK;
+        }
+        return redact(value);
     }
 
     /**
@@ -223,6 +285,15 @@ public final class Redactor {
         return String.join(";", segments);
     }
 
+    private static boolean containsAny(String text, List<String> words) {
+        for (String word : words) {
+            if (text.contains(word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static String replace(Pattern pattern, String text, java.util.function.Function<Matcher, String> with) {
         Matcher m = pattern.matcher(text);
         if (!m.find()) {
@@ -234,91 +305,5 @@ public final class Redactor {
         } while (m.find());
         m.appendTail(out);
         return out.toString();
-    }
-
-    /** The forms a secret value takes when an artifact embeds it. */
-    static final class SecretForms {
-
-        private SecretForms() {
-        }
-
-        static Set<String> of(String secret) {
-            Set<String> forms = new LinkedHashSet<>();
-            forms.add(secret);
-            String formEncoded = java.net.URLEncoder.encode(secret, StandardCharsets.UTF_8);
-            forms.add(formEncoded);
-            forms.add(formEncoded.replace("+", "%20"));
-            forms.add(lowerHex(formEncoded));
-            forms.add(lowerHex(formEncoded.replace("+", "%20")));
-            forms.add(jsonEscaped(secret, false));
-            forms.add(jsonEscaped(secret, true));
-            forms.add(htmlEscaped(secret, "&quot;", "&#39;"));
-            forms.add(htmlEscaped(secret, "&#34;", "&apos;"));
-            byte[] bytes = secret.getBytes(StandardCharsets.UTF_8);
-            for (Base64.Encoder encoder : List.of(Base64.getEncoder(), Base64.getUrlEncoder())) {
-                for (int offset = 0; offset < 3; offset++) {
-                    String fragment = base64Fragment(encoder, bytes, offset);
-                    if (fragment.length() >= MIN_BASE64_FRAGMENT) {
-                        forms.add(fragment);
-                    }
-                }
-            }
-            forms.removeIf(String::isEmpty);
-            return forms;
-        }
-
-        /**
-         * The Base64 characters fully determined by the secret when it starts {@code offset} bytes into a 3-byte
-         * group. Any Base64 text that encodes the secret somewhere inside it contains one of the three fragments,
-         * whatever comes before or after it ({@code user:} in a Basic header, JSON around it ...).
-         */
-        static String base64Fragment(Base64.Encoder encoder, byte[] secret, int offset) {
-            byte[] shifted = new byte[offset + secret.length];
-            System.arraycopy(secret, 0, shifted, offset, secret.length);
-            String encoded = encoder.withoutPadding().encodeToString(shifted);
-            int firstBit = offset * 8;
-            int endBit = (offset + secret.length) * 8;
-            int first = (firstBit + 5) / 6; // first character whose 6 bits all lie in the secret
-            int end = endBit / 6;           // characters before this one end inside the secret
-            return first < end ? encoded.substring(first, end) : "";
-        }
-
-        private static String lowerHex(String percentEncoded) {
-            Matcher m = Pattern.compile("%[0-9A-F]{2}").matcher(percentEncoded);
-            StringBuilder out = new StringBuilder();
-            while (m.find()) {
-                m.appendReplacement(out, m.group().toLowerCase(Locale.ROOT));
-            }
-            m.appendTail(out);
-            return out.toString();
-        }
-
-        /**
-         * As Jackson writes it ({@code htmlSafe=false}), or as Gson's HTML-safe default and some loggers do:
-         * {@code < > & = '} and non-ASCII as Unicode escapes, {@code /} as {@code \/}.
-         */
-        private static String jsonEscaped(String s, boolean htmlSafe) {
-            StringBuilder out = new StringBuilder();
-            for (char c : s.toCharArray()) {
-                switch (c) {
-                    case '"' -> out.append("\\\"");
-                    case '\\' -> out.append("\\\\");
-                    case '\n' -> out.append("\\n");
-                    case '\r' -> out.append("\\r");
-                    case '\t' -> out.append("\\t");
-                    case '/' -> out.append(htmlSafe ? "\\/" : "/");
-                    case '<', '>', '&', '=', '\'' -> out.append(htmlSafe ? String.format("\\u%04x", (int) c) : c);
-                    // control characters always, and non-ASCII in the escaping variant (ESCAPE_NON_ASCII)
-                    default -> out.append(c < 0x20 || (htmlSafe && c > 0x7e)
-                            ? String.format("\\u%04x", (int) c) : String.valueOf(c));
-                }
-            }
-            return out.toString();
-        }
-
-        private static String htmlEscaped(String s, String quot, String apos) {
-            return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-                    .replace("\"", quot).replace("'", apos);
-        }
     }
 }

@@ -1,0 +1,86 @@
+package dev.smokegate.report;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.smokegate.engine.RunReport;
+import dev.smokegate.model.CheckResult;
+import dev.smokegate.model.Outcome;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code summary.json}, the machine-readable result that CI jobs, bots and dashboards read (DESIGN.md section 2).
+ * Its shape is a contract: add fields if needed, never rename or remove one.
+ *
+ * <pre>{@code
+ * {
+ *   "environment": "staging", "suite": "gate", "startedAt": "2026-11-25T22:15:00Z", "durationMs": 8123,
+ *   "exitCode": 1,
+ *   "counts": {"passed": 10, "failed": 1, "broken": 0, "warned": 1, "waived": 0, "skipped": 0},
+ *   "results": [{"id": "http.health.ok", "target": "backend https://api.example.com", "status": "failed",
+ *                "severity": "critical", "message": "expected 200 ...; got 503", "durationMs": 87}],
+ *   "notices": ["waiver for tls.ocsp-stapling expired on 2026-11-01 and no longer applies ..."]
+ * }
+ * }</pre>
+ * {@code target} is always the string {@code "<role> <address>"} ({@code Target.toString()}), the same text the
+ * console and junit.xml show; {@code status} and {@code severity} are the lowercase labels. Free text
+ * (environment, target, message, notices) is redacted.
+ */
+public final class SummaryJson {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private SummaryJson() {
+    }
+
+    @JsonPropertyOrder({"environment", "suite", "startedAt", "durationMs", "exitCode", "counts", "results", "notices"})
+    record Summary(String environment, String suite, String startedAt, long durationMs, int exitCode,
+                   Counts counts, List<Result> results, List<String> notices) {
+    }
+
+    @JsonPropertyOrder({"passed", "failed", "broken", "warned", "waived", "skipped"})
+    record Counts(int passed, int failed, int broken, int warned, int waived, int skipped) {
+
+        static Counts of(Map<Outcome, Integer> counts) {
+            return new Counts(counts.get(Outcome.PASSED), counts.get(Outcome.FAILED), counts.get(Outcome.BROKEN),
+                    counts.get(Outcome.WARNED), counts.get(Outcome.WAIVED), counts.get(Outcome.SKIPPED));
+        }
+    }
+
+    @JsonPropertyOrder({"id", "target", "status", "severity", "message", "durationMs"})
+    record Result(String id, String target, String status, String severity, String message, long durationMs) {
+    }
+
+    /** The JSON text, redacted. */
+    public static String render(RunReport report, Redactor redactor) {
+        List<Result> results = report.results().stream().map(r -> result(r, redactor)).toList();
+        Summary summary = new Summary(
+                redactor.redact(report.environment()),
+                report.suite().label(),
+                report.startedAt().truncatedTo(ChronoUnit.MILLIS).toString(),
+                report.duration().toMillis(),
+                report.exitCode(),
+                Counts.of(report.counts()),
+                results,
+                report.notices().stream().map(redactor::redact).toList());
+        try {
+            return MAPPER.writeValueAsString(summary) + "\n";
+        } catch (IOException e) {
+            throw new IllegalStateException("summary.json could not be serialised", e);
+        }
+    }
+
+    public static Path write(Path file, RunReport report, Redactor redactor) throws IOException {
+        AtomicFiles.write(file, render(report, redactor));
+        return file;
+    }
+
+    private static Result result(CheckResult r, Redactor redactor) {
+        return new Result(r.id(), redactor.redact(r.target().toString()), r.outcome().label(),
+                r.spec().severity().label(), redactor.redact(r.message()), r.duration().toMillis());
+    }
+}

@@ -1,0 +1,106 @@
+package dev.smokegate.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.smokegate.engine.ExitCode;
+import dev.smokegate.reference.Fault;
+import dev.smokegate.reference.ReferenceDeployment;
+import dev.smokegate.report.LeakScanner;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The acceptance test for "secrets never reach an artifact": a canary secret, referenced by the config the way a
+ * real token is, must not appear in any file under the report directory, nor on the console, after a passing and
+ * after a failing run of the real front door (HTML report included).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SecretCanaryTest {
+
+    private static final String CANARY = "canary-7f3e9a1c-must-not-leak";
+    private static final Map<String, String> ENVIRONMENT = Map.of("SMOKEGATE_CANARY", CANARY);
+
+    private ReferenceDeployment deployment;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    void start() throws IOException {
+        deployment = ReferenceDeployment.start();
+    }
+
+    @AfterAll
+    void stop() {
+        deployment.close();
+    }
+
+    private CliRun run(Path reports) throws IOException {
+        Path config = dir.resolve("canary.yaml");
+        Files.writeString(config, Files.readString(Path.of("suites", "demo.yaml")) + """
+                http:
+                  request-headers:
+                    Authorization: "Bearer ${SMOKEGATE_CANARY}"
+                    X-Smoke-Token: "${SMOKEGATE_CANARY}"
+                database:
+                  url: postgres://app:${SMOKEGATE_CANARY}@db.internal:5432/app
+                """);
+        List<String> args = new ArrayList<>(List.of("run", config.toString(), "--suite", "full",
+                "--report-dir", reports.toString(), "--ca-file", deployment.caCertificateFile().toString()));
+        deployment.connectTo().forEach(m -> args.addAll(List.of("--connect-to", m)));
+        return CliRun.of(ENVIRONMENT, args.toArray(String[]::new));
+    }
+
+    private static void assertNoLeak(Path reports, CliRun run) throws IOException {
+        LeakScanner scanner = new LeakScanner(List.of(CANARY));
+        assertThat(scanner.leaks(run.console().getBytes(StandardCharsets.UTF_8))).as("console").isEmpty();
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(reports)) {
+            files = walk.filter(Files::isRegularFile).toList();
+        }
+        assertThat(files).as("report files").hasSizeGreaterThan(5);
+        for (Path file : files) {
+            assertThat(scanner.leaks(Files.readAllBytes(file))).as(file.toString()).isEmpty();
+        }
+    }
+
+    @Test
+    void passingRunLeaksNoSecret() throws IOException {
+        Path reports = dir.resolve("passing");
+
+        CliRun run = run(reports);
+
+        assertThat(run.exitCode()).as(run.console()).isEqualTo(ExitCode.PASSED);
+        assertThat(reports.resolve("demo/latest/html/index.html")).as("single-file HTML report").isRegularFile();
+        assertThat(Files.readString(reports.resolve("demo/latest/allure-results").toFile().listFiles(
+                (d, n) -> n.endsWith("-attachment.txt"))[0].toPath())).as("evidence kept, value masked")
+                .contains("Authorization: Bearer [REDACTED]");
+        assertNoLeak(reports, run);
+    }
+
+    @Test
+    void failingRunLeaksNoSecret() throws IOException {
+        Path reports = dir.resolve("failing");
+        deployment.inject(Fault.HEALTH_500);
+        deployment.inject(Fault.VERSIONED_SERVER_BANNER);
+        try {
+            CliRun run = run(reports);
+
+            assertThat(run.exitCode()).as(run.console()).isEqualTo(ExitCode.FAILED);
+            assertNoLeak(reports, run);
+        } finally {
+            deployment.heal();
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package dev.smokegate.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.smokegate.engine.ExitCode;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A down target is a failure with a clear message and exit code 1, never a skip and never a hang. */
+class UnreachableTargetTest {
+
+    @TempDir
+    Path dir;
+
+    private Path config(int port) throws IOException {
+        Path file = dir.resolve("down.yaml");
+        Files.writeString(file, """
+                frontend:
+                  url: https://app.down.test
+                backend:
+                  url: https://api.down.test
+                connect-to:
+                  - "api.down.test:443 -> 127.0.0.1:%d"
+                timeouts: {connect: 1s, read: 1s, run-deadline: 30s}
+                """.formatted(port));
+        return file;
+    }
+
+    private CliRun runHealth(int port) throws IOException {
+        return CliRun.of("run", config(port).toString(), "--only", "http.health.ok", "--report-dir",
+                dir.resolve("reports").toString(), "--no-html");
+    }
+
+    @Test
+    void targetThatDoesNotListenFailsHealth() throws IOException {
+        int closedPort;
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = probe.getLocalPort();
+        }
+
+        CliRun run = runHealth(closedPort);
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.FAILED);
+        assertThat(run.out()).containsPattern("FAIL +http\\.health\\.ok")
+                .contains("connection refused by api.down.test:443 (mapped to 127.0.0.1:" + closedPort + ")");
+    }
+
+    @Test
+    void targetThatAcceptsButNeverAnswersFailsWithinItsTimeout() throws Exception {
+        List<Socket> held = new ArrayList<>();
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Thread acceptor = new Thread(() -> {
+                while (!silent.isClosed()) {
+                    try {
+                        held.add(silent.accept());
+                    } catch (IOException closed) {
+                        return;
+                    }
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+
+            CliRun run = runHealth(silent.getLocalPort());
+
+            assertThat(run.exitCode()).isEqualTo(ExitCode.FAILED);
+            assertThat(run.out()).containsPattern("FAIL +http\\.health\\.ok").contains("no response within 1s");
+            assertThat(run.took()).isLessThan(Duration.ofSeconds(20));
+        } finally {
+            for (Socket socket : held) {
+                socket.close();
+            }
+        }
+    }
+}

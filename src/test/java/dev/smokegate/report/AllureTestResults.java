@@ -1,0 +1,54 @@
+package dev.smokegate.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.qameta.allure.AllureLifecycle;
+import io.qameta.allure.model.Label;
+import io.qameta.allure.model.Status;
+import io.qameta.allure.model.StatusDetails;
+import io.qameta.allure.model.TestResult;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Writes Allure results the way the JUnit suites do, and reads what the single-file HTML report embeds. */
+final class AllureTestResults {
+
+    private static final Pattern EMBEDDED = Pattern.compile("d\\('([^']+)','([A-Za-z0-9+/=]*)'\\)");
+
+    private AllureTestResults() {
+    }
+
+    /** One finished test case, with a stable history id so Allure can track it across runs. */
+    static void writeTest(AllureLifecycle lifecycle, String checkId, Status status, String message) {
+        String uuid = UUID.randomUUID().toString();
+        lifecycle.scheduleTestCase(new TestResult().setUuid(uuid).setName(checkId).setFullName("smokegate." + checkId)
+                .setHistoryId(checkId).setTestCaseId(checkId)
+                .setLabels(java.util.List.of(new Label().setName("suite").setValue(checkId.split("\\.")[0]))));
+        lifecycle.startTestCase(uuid);
+        lifecycle.updateTestCase(uuid, t -> t.setStatus(status).setStatusDetails(new StatusDetails().setMessage(message)));
+        lifecycle.stopTestCase(uuid);
+        lifecycle.writeTestCase(uuid);
+    }
+
+    /** The data files the single-file report embeds as {@code d('name','base64')}, decoded. */
+    static Map<String, String> embedded(Path index) throws IOException {
+        Map<String, String> files = new LinkedHashMap<>();
+        Matcher m = EMBEDDED.matcher(Files.readString(index, StandardCharsets.UTF_8));
+        while (m.find()) {
+            files.put(m.group(1), new String(Base64.getDecoder().decode(m.group(2)), StandardCharsets.UTF_8));
+        }
+        return files;
+    }
+
+    static JsonNode json(String text) throws IOException {
+        return new ObjectMapper().readTree(text);
+    }
+}
