@@ -30,6 +30,11 @@ final class AllureAnnotations {
             test.setFullName(spec.id() + " " + result.target().role() + " " + result.target().address());
             // Stable across runs and plan changes, so Allure's history and trends follow a check on a target.
             test.setHistoryId(digest(spec.id() + "|" + result.target().role() + "|" + result.target().address()));
+            // The listener files every check under the Java class that hosts the dynamic tests; group by area instead.
+            test.getLabels().removeIf(l -> java.util.Set.of("suite", "parentSuite", "subSuite", "package",
+                    "testClass", "testMethod").contains(l.getName()));
+            test.getLabels().add(label("suite", spec.area()));
+            test.getLabels().add(label("subSuite", spec.id()));
             test.getLabels().add(label("epic", spec.area()));
             test.getLabels().add(label("feature", result.target().toString()));
             test.getLabels().add(label("story", spec.id()));
