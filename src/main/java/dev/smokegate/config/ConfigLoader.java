@@ -34,6 +34,7 @@ public final class ConfigLoader {
 
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
+    private static final Pattern TLS_HOST = Pattern.compile("[A-Za-z0-9.-]+(:\\d{1,5})?");
     private static final Pattern ENV_NAME = Pattern.compile("[a-z0-9][a-z0-9._-]*");
     private static final Set<String> CREDENTIAL_HEADERS =
             Set.of("authorization", "proxy-authorization", "cookie", "x-api-key", "x-auth-token");
@@ -84,7 +85,7 @@ public final class ConfigLoader {
     }
 
     private EnvironmentConfig read(YamlNode root, Path file) {
-        root.allowOnly(Set.of("environment", "frontend", "backend", "canonical", "websocket", "trust",
+        root.allowOnly(Set.of("environment", "frontend", "backend", "canonical", "websocket", "trust", "tls",
                 "connect-to", "timeouts", "thresholds", "http", "database", "redis", "waivers"));
         String defaultName = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
         String name = root.parsed("environment", n -> Optional.of(n).filter(v -> ENV_NAME.matcher(v).matches()),
@@ -150,11 +151,33 @@ public final class ConfigLoader {
                     duration(t, "read").orElse(d.read()), duration(t, "run-deadline").orElse(d.runDeadline())));
         });
         root.section("thresholds").ifPresent(t -> {
-            t.allowOnly(Set.of("health-latency", "db-latency", "redis-latency"));
+            t.allowOnly(Set.of("health-latency", "db-latency", "redis-latency", "cert-expiry-fail-days",
+                    "cert-expiry-warn-days"));
             Thresholds d = Thresholds.DEFAULTS;
+            int failDays = days(t, "cert-expiry-fail-days").orElse(d.certExpiryFailDays());
+            int warnDays = days(t, "cert-expiry-warn-days").orElse(d.certExpiryWarnDays());
+            if (warnDays < failDays) {
+                t.problem(t.key("cert-expiry-warn-days"), "must not be below cert-expiry-fail-days (" + failDays
+                        + ")");
+            }
             builder.thresholds(new Thresholds(duration(t, "health-latency").orElse(d.healthLatency()),
                     duration(t, "db-latency").orElse(d.dbLatency()),
-                    duration(t, "redis-latency").orElse(d.redisLatency())));
+                    duration(t, "redis-latency").orElse(d.redisLatency()), failDays, warnDays));
+        });
+        root.section("tls").ifPresent(tls -> {
+            tls.allowOnly(Set.of("hosts"));
+            List<String> hosts = new ArrayList<>();
+            List<Object> items = tls.list("hosts");
+            for (int i = 0; i < items.size(); i++) {
+                String text = String.valueOf(items.get(i)).trim();
+                if (TLS_HOST.matcher(text).matches()) {
+                    hosts.add(text.toLowerCase(Locale.ROOT));
+                } else {
+                    tls.problem(tls.key("hosts") + "[" + i + "]", "expected HOST or HOST:PORT, found \"" + text
+                            + "\"");
+                }
+            }
+            builder.tlsHosts(hosts);
         });
         root.section("http").ifPresent(http -> {
             http.allowOnly(Set.of("request-headers"));
@@ -207,6 +230,17 @@ public final class ConfigLoader {
     private static Optional<String> path(YamlNode node, String name) {
         return node.parsed(name, p -> Optional.of(p).filter(v -> v.startsWith("/") && !v.contains(" ")),
                 "expected a path starting with '/'");
+    }
+
+    private static Optional<Integer> days(YamlNode node, String name) {
+        return node.parsed(name, text -> {
+            try {
+                int value = Integer.parseInt(text.trim());
+                return value >= 0 && value <= 3650 ? Optional.of(value) : Optional.empty();
+            } catch (NumberFormatException e) {
+                return Optional.empty();
+            }
+        }, "expected a whole number of days (0 to 3650)");
     }
 
     private static Optional<Duration> duration(YamlNode node, String name) {

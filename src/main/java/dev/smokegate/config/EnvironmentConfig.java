@@ -12,6 +12,8 @@ import java.util.Set;
  * One validated target environment, as read from {@code suites/<name>.yaml} plus command-line overrides.
  *
  * @param redirectFrom  origins that must redirect to {@code canonical} (typically the www host)
+ * @param tlsHosts      {@code host} or {@code host:port} endpoints the TLS suite scans; empty means the hosts of
+ *                      every configured https/wss URL
  * @param secretValues  expanded values of every referenced environment variable: the redactor's list
  */
 public record EnvironmentConfig(
@@ -25,6 +27,7 @@ public record EnvironmentConfig(
         URI canonical,
         List<URI> redirectFrom,
         Optional<URI> websocket,
+        List<String> tlsHosts,
         Optional<Path> extraCaFile,
         List<HostMapping> connectTo,
         Timeouts timeouts,
@@ -37,6 +40,7 @@ public record EnvironmentConfig(
 
     public EnvironmentConfig {
         redirectFrom = List.copyOf(redirectFrom);
+        tlsHosts = List.copyOf(tlsHosts);
         connectTo = List.copyOf(connectTo);
         requestHeaders = Map.copyOf(requestHeaders);
         waivers = List.copyOf(waivers);
@@ -75,6 +79,7 @@ public record EnvironmentConfig(
         private URI canonical;
         private List<URI> redirectFrom = new ArrayList<>();
         private Optional<URI> websocket = Optional.empty();
+        private List<String> tlsHosts = new ArrayList<>();
         private Optional<Path> extraCaFile = Optional.empty();
         private List<HostMapping> connectTo = new ArrayList<>();
         private Timeouts timeouts = Timeouts.DEFAULTS;
@@ -100,6 +105,7 @@ public record EnvironmentConfig(
             canonical = c.canonical;
             redirectFrom = new ArrayList<>(c.redirectFrom);
             websocket = c.websocket;
+            tlsHosts = new ArrayList<>(c.tlsHosts);
             extraCaFile = c.extraCaFile;
             connectTo = new ArrayList<>(c.connectTo);
             timeouts = c.timeouts;
@@ -118,6 +124,7 @@ public record EnvironmentConfig(
         public Builder canonical(URI value) { canonical = value; return this; }
         public Builder redirectFrom(List<URI> value) { redirectFrom = new ArrayList<>(value); return this; }
         public Builder websocket(URI value) { websocket = Optional.ofNullable(value); return this; }
+        public Builder tlsHosts(List<String> value) { tlsHosts = new ArrayList<>(value); return this; }
         public Builder extraCaFile(Path value) { extraCaFile = Optional.ofNullable(value); return this; }
         public Builder timeouts(Timeouts value) { timeouts = value; return this; }
         public Builder thresholds(Thresholds value) { thresholds = value; return this; }
@@ -146,7 +153,7 @@ public record EnvironmentConfig(
         public EnvironmentConfig build() {
             URI canonicalOrigin = canonical != null ? canonical : frontend;
             return new EnvironmentConfig(name, source, frontend, backend, healthPath, dbHealthPath,
-                    redisHealthPath, canonicalOrigin, redirectFrom, websocket, extraCaFile, connectTo, timeouts,
+                    redisHealthPath, canonicalOrigin, redirectFrom, websocket, tlsHosts, extraCaFile, connectTo, timeouts,
                     thresholds, requestHeaders, databaseUrl, redisUrl, waivers, secretValues);
         }
     }

@@ -1,0 +1,105 @@
+package dev.smokegate.check.tls;
+
+import dev.smokegate.config.EnvironmentConfig;
+import dev.smokegate.model.Verdict;
+import dev.smokegate.probe.tls.TlsObservation;
+import dev.smokegate.probe.tls.TlsVersion;
+import java.util.List;
+import java.util.Optional;
+
+/** Judges of what the server negotiates: versions, suites, key exchange, renegotiation. */
+final class ProtocolJudges {
+
+    static final int MIN_DHE_BITS = 2048;
+
+    private ProtocolJudges() {
+    }
+
+    private static boolean accepted(TlsObservation scan, TlsVersion version) {
+        TlsObservation.VersionProbe probe = scan.versions().get(version);
+        return probe != null && probe.accepted();
+    }
+
+    static Verdict legacyDisabled(TlsObservation scan, EnvironmentConfig config) {
+        List<String> legacy = scan.versions().entrySet().stream()
+                .filter(e -> e.getKey().legacy() && e.getValue().accepted())
+                .map(e -> e.getKey().label()).sorted().toList();
+        return legacy.isEmpty() ? Verdict.pass("SSLv3, TLSv1.0 and TLSv1.1 are refused")
+                : Verdict.fail("the server accepts " + String.join(", ", legacy)
+                + "; only TLSv1.2 and TLSv1.3 may be enabled");
+    }
+
+    static Verdict modern(TlsObservation scan, EnvironmentConfig config) {
+        boolean tls12 = accepted(scan, TlsVersion.TLS_1_2);
+        boolean tls13 = accepted(scan, TlsVersion.TLS_1_3);
+        if (!tls12 && !tls13) {
+            return Verdict.fail("the server accepts neither TLSv1.2 nor TLSv1.3");
+        }
+        if (!tls13) {
+            return Verdict.warn("TLSv1.2 is accepted but TLSv1.3 is not; enable TLSv1.3");
+        }
+        return Verdict.pass(tls12 ? "TLSv1.2 and TLSv1.3 accepted" : "TLSv1.3 accepted");
+    }
+
+    /** Why a suite is weak, or empty when it is not. Order matters: 3DES before single DES. */
+    static Optional<String> weakness(String suite) {
+        if (suite.contains("_WITH_NULL_") || suite.equals("TLS_NULL_WITH_NULL_NULL")) {
+            return Optional.of("NULL (no encryption)");
+        }
+        if (suite.contains("_anon_")) {
+            return Optional.of("anonymous (no authentication)");
+        }
+        if (suite.contains("EXPORT")) {
+            return Optional.of("EXPORT");
+        }
+        if (suite.contains("RC4")) {
+            return Optional.of("RC4");
+        }
+        if (suite.contains("3DES") || suite.contains("DES_EDE")) {
+            return Optional.of("3DES (Sweet32)");
+        }
+        if (suite.contains("_DES_") || suite.contains("DES40") || suite.contains("DES_CBC")) {
+            return Optional.of("DES");
+        }
+        return Optional.empty();
+    }
+
+    static Verdict weakCiphersDisabled(TlsObservation scan, EnvironmentConfig config) {
+        List<String> weak = scan.acceptedSuites().stream()
+                .flatMap(s -> weakness(s.name()).map(w -> s.name() + " on " + s.version().label() + " [" + w + "]")
+                        .stream())
+                .distinct().toList();
+        return weak.isEmpty() ? Verdict.pass("no NULL, anonymous, EXPORT, DES, RC4 or 3DES suite is accepted")
+                : Verdict.fail("the server accepts weak suites: " + String.join(", ", weak));
+    }
+
+    /** TLS 1.3 suites are always forward secret; below it the key exchange must be ephemeral. */
+    static boolean forwardSecret(String suite) {
+        return !suite.contains("_WITH_") || suite.startsWith("TLS_ECDHE_") || suite.startsWith("TLS_DHE_");
+    }
+
+    static Verdict forwardSecrecy(TlsObservation scan, EnvironmentConfig config) {
+        List<String> static_ = scan.acceptedSuites().stream()
+                .filter(s -> s.version() != TlsVersion.TLS_1_3 && !forwardSecret(s.name()))
+                .map(s -> s.name() + " on " + s.version().label()).distinct().toList();
+        String dhe = scan.dheGroupBits().isPresent() && scan.dheGroupBits().getAsInt() < MIN_DHE_BITS
+                ? "DHE uses a " + scan.dheGroupBits().getAsInt() + "-bit group (need >= " + MIN_DHE_BITS + ")" : "";
+        if (static_.isEmpty() && dhe.isEmpty()) {
+            return Verdict.pass("every accepted suite uses ECDHE or DHE"
+                    + (scan.dheGroupBits().isPresent() ? " (DHE group " + scan.dheGroupBits().getAsInt() + " bits)"
+                    : ""));
+        }
+        String suites = static_.isEmpty() ? "" : "suites without forward secrecy are accepted: "
+                + String.join(", ", static_);
+        return Verdict.fail(String.join("; ", java.util.stream.Stream.of(suites, dhe).filter(s -> !s.isEmpty())
+                .toList()));
+    }
+
+    static Verdict secureRenegotiation(TlsObservation scan, EnvironmentConfig config) {
+        return scan.secureRenegotiation()
+                .map(secure -> secure ? Verdict.pass("the server supports secure renegotiation (RFC 5746)")
+                        : Verdict.fail("the server does not signal secure renegotiation (RFC 5746) on TLSv1.2 and "
+                        + "below, leaving clients open to renegotiation injection"))
+                .orElseGet(() -> Verdict.pass("TLSv1.3 only: renegotiation does not exist"));
+    }
+}

@@ -1,0 +1,54 @@
+package dev.smokegate.check.tls;
+
+import dev.smokegate.config.EnvironmentConfig;
+import dev.smokegate.model.Target;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The TLS endpoints of an environment, each once: {@code tls.hosts} when configured, else the host of every https
+ * and wss URL, named by the role it was first configured under.
+ */
+public final class TlsTargets {
+
+    private TlsTargets() {
+    }
+
+    public static List<Target> of(EnvironmentConfig config) {
+        Map<String, Target> byEndpoint = new LinkedHashMap<>();
+        if (!config.tlsHosts().isEmpty()) {
+            config.tlsHosts().forEach(h -> add(byEndpoint, "tls", h.contains(":") ? h : h + ":443"));
+            return new ArrayList<>(byEndpoint.values());
+        }
+        add(byEndpoint, "frontend", config.frontend());
+        add(byEndpoint, "backend", config.backend());
+        add(byEndpoint, "canonical", config.canonical());
+        config.redirectFrom().forEach(u -> add(byEndpoint, "alias", u));
+        config.websocket().ifPresent(u -> add(byEndpoint, "websocket", u));
+        return new ArrayList<>(byEndpoint.values());
+    }
+
+    private static void add(Map<String, Target> byEndpoint, String role, URI url) {
+        String scheme = url.getScheme().toLowerCase(Locale.ROOT);
+        if (scheme.equals("https") || scheme.equals("wss")) {
+            add(byEndpoint, role, url.getHost().toLowerCase(Locale.ROOT) + ":"
+                    + (url.getPort() == -1 ? 443 : url.getPort()));
+        }
+    }
+
+    private static void add(Map<String, Target> byEndpoint, String role, String endpoint) {
+        byEndpoint.putIfAbsent(endpoint, new Target(role, endpoint));
+    }
+
+    static String host(Target target) {
+        return target.address().substring(0, target.address().lastIndexOf(':'));
+    }
+
+    static int port(Target target) {
+        return Integer.parseInt(target.address().substring(target.address().lastIndexOf(':') + 1));
+    }
+}
