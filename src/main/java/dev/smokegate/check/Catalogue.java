@@ -1,6 +1,9 @@
 package dev.smokegate.check;
 
 import dev.smokegate.check.http.HttpChecks;
+import dev.smokegate.check.tls.TlsChecks;
+import dev.smokegate.probe.tls.TlsProbes;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -23,6 +26,7 @@ public final class Catalogue {
 
     private static List<Check<?>> build() {
         List<Check<?>> checks = new ArrayList<>(HttpChecks.all());
+        checks.addAll(TlsChecks.all(Clock.systemUTC(), TlsProbes::scan));
         Set<String> ids = new HashSet<>();
         for (Check<?> check : checks) {
             if (!ids.add(check.spec().id())) {

@@ -17,6 +17,7 @@ import dev.smokegate.model.Suite;
 import dev.smokegate.probe.ProbeContext;
 import dev.smokegate.probe.TrustMaterial;
 import dev.smokegate.reference.ReferenceDeployment;
+import dev.smokegate.reference.TlsFault;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.FileSystems;
@@ -39,7 +40,8 @@ import java.util.stream.Collectors;
 public final class Smokegate {
 
     static final String USAGE = String.join("\n",
-            "usage: smokegate demo [--suite gate|nightly|full] [--report-dir DIR] [--serve]",
+            "usage: smokegate demo [--suite gate|nightly|full] [--report-dir DIR]",
+            "       smokegate demo --serve [--tls-faults]   (keep the reference deployment running)",
             "       smokegate run <env | path/to/config.yaml> [--suite gate|nightly|full] [--only ID-GLOB]...",
             "                     [--report-dir DIR] [--connect-to HOST:PORT->ADDR:PORT]... [--ca-file PEM]",
             "                     [--parallelism N] [--deadline SECONDS] [--no-html]",
@@ -77,7 +79,7 @@ public final class Smokegate {
         try {
             return switch (list.get(0)) {
                 case "run" -> run(RunOptions.parse(list.subList(1, list.size()), Suite.GATE, true));
-                case "demo" -> list.contains("--serve") ? serve()
+                case "demo" -> list.contains("--serve") ? serve(list.contains("--tls-faults"))
                         : demo(RunOptions.parse(list.subList(1, list.size()), Suite.FULL, false));
                 case "list" -> list();
                 default -> throw new UsageException("unknown command \"" + list.get(0) + "\" (run, demo, list)");
@@ -96,7 +98,7 @@ public final class Smokegate {
         for (Check<?> check : Catalogue.all()) {
             CheckSpec spec = check.spec();
             String suites = spec.suites().stream().sorted().map(Suite::label).collect(Collectors.joining(","));
-            out.printf("%-28s %-9s %-18s %s%n", spec.id(), spec.severity().label(), suites, spec.requirement());
+            out.printf("%-30s %-9s %-18s %s%n", spec.id(), spec.severity().label(), suites, spec.requirement());
         }
         return ExitCode.PASSED;
     }
@@ -122,10 +124,16 @@ public final class Smokegate {
 
     /**
      * Keeps the reference deployment running and prints the flags that reach it, so anyone (and the benchmark) can
-     * run {@code ./smokegate run demo ...} against it repeatedly. Stops on SIGTERM or Ctrl-C.
+     * run {@code ./smokegate run demo ...} against it repeatedly; with {@code --tls-faults} also every broken TLS
+     * host, one per line. Stops on SIGTERM or Ctrl-C.
      */
-    private int serve() {
+    private int serve(boolean tlsFaults) {
         try (ReferenceDeployment deployment = ReferenceDeployment.start()) {
+            if (tlsFaults) {
+                for (TlsFault fault : TlsFault.values()) {
+                    out.println("tls fault host: " + fault.name() + " " + deployment.tlsFaultHost(fault));
+                }
+            }
             StringBuilder flags = new StringBuilder();
             deployment.connectTo().forEach(m -> flags.append(" --connect-to '").append(m).append("'"));
             flags.append(" --ca-file ").append(deployment.caCertificateFile());

@@ -2,9 +2,11 @@ package dev.smokegate.reference;
 
 import dev.smokegate.reference.pki.Pem;
 import dev.smokegate.reference.pki.TlsContexts;
+import dev.smokegate.reference.revocation.RevocationServer;
 import dev.smokegate.reference.services.ClientTimeouts;
 import dev.smokegate.reference.services.Loopback;
 import dev.smokegate.reference.services.ManagedService;
+import dev.smokegate.reference.services.NginxServer;
 import dev.smokegate.reference.services.PostgresPing;
 import dev.smokegate.reference.services.PostgresServer;
 import dev.smokegate.reference.services.RedisPing;
@@ -19,6 +21,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
@@ -32,7 +35,12 @@ import java.util.concurrent.TimeoutException;
  * ({@code https://app.smokegate.test}) and reach the local ports through {@link #connectTo()}, trusting
  * {@link #caCertificateFile()}.
  *
- * <p>Faults are switched at runtime ({@link #inject}, {@link #heal}). Everything lives in a private temp directory
+ * <p>The HTTPS hosts are what a current production edge serves: TLS 1.2 and 1.3, ECDHE and AEAD suites only, leaf
+ * and intermediate sent, EC P-256 leaves signed with SHA-256 and valid for 90 days, and a GOOD OCSP response stapled.
+ * Every certificate names an OCSP responder and a CRL on a loopback HTTP server that starts first.
+ *
+ * <p>Faults are switched at runtime ({@link #inject}, {@link #heal}). TLS faults are separate hosts instead, each
+ * broken in one way and started on first use ({@link #tlsFaultHost}). Everything lives in a private temp directory
  * and is stopped and deleted by {@link #close()}, or by a shutdown hook if the JVM exits first.
  */
 public final class ReferenceDeployment implements AutoCloseable {
@@ -55,10 +63,13 @@ public final class ReferenceDeployment implements AutoCloseable {
     private final RedisServer redis;
     private final Map<String, SiteServer> httpsServers;
     private final SiteServer httpServer;
+    private final RevocationServer revocation;
+    private final TlsFaultHosts tlsFaultHosts;
 
     private ReferenceDeployment(Cleanup cleanup, Thread shutdownHook, WorkDir workDir, Path caCertificateFile,
                                 X509Certificate rootCertificate, FaultSwitches faults, PostgresServer postgres,
-                                RedisServer redis, Map<String, SiteServer> httpsServers, SiteServer httpServer) {
+                                RedisServer redis, Map<String, SiteServer> httpsServers, SiteServer httpServer,
+                                RevocationServer revocation, TlsFaultHosts tlsFaultHosts) {
         this.cleanup = cleanup;
         this.shutdownHook = shutdownHook;
         this.workDir = workDir;
@@ -69,6 +80,8 @@ public final class ReferenceDeployment implements AutoCloseable {
         this.redis = redis;
         this.httpsServers = Map.copyOf(httpsServers);
         this.httpServer = httpServer;
+        this.revocation = revocation;
+        this.tlsFaultHosts = tlsFaultHosts;
     }
 
     /** Starts everything healthy in a fresh temp directory, on free ports; returns once every part answers. */
@@ -92,7 +105,9 @@ public final class ReferenceDeployment implements AutoCloseable {
 
     private static ReferenceDeployment startParts(Cleanup cleanup, Thread shutdownHook) throws IOException {
         WorkDir workDir = cleanup.register(WorkDir.create());
-        ReferencePki pki = ReferencePki.generate(HOSTS);
+        // Before the PKI: every certificate names its OCSP and CRL URLs, and the TLS servers fetch staples there.
+        RevocationServer revocation = cleanup.register(RevocationServer.start());
+        ReferencePki pki = ReferencePki.generate(HOSTS, revocation);
         X509Certificate root = pki.root().certificate();
         Path caFile = workDir.resolve("ca.crt");
         Pem.writeCertificates(caFile, List.of(root));
@@ -121,13 +136,16 @@ public final class ReferenceDeployment implements AutoCloseable {
         }
         SiteServer httpServer = cleanup.register(SiteServer.http(sites.plainHttp()));
 
+        TlsFaultHosts tlsFaultHosts = new TlsFaultHosts(pki, revocation, workDir.resolve("tls-faults"), cleanup);
         return new ReferenceDeployment(cleanup, shutdownHook, workDir, caFile, root, faults, postgres, redis,
-                httpsServers, httpServer);
+                httpsServers, httpServer, revocation, tlsFaultHosts);
     }
 
     /**
      * How a client reaches each public {@code host:port} on this machine, in curl's {@code --connect-to} notation:
-     * {@code "app.smokegate.test:443 -> 127.0.0.1:40123"}, then the same host's port 80, for each host.
+     * {@code "app.smokegate.test:443 -> 127.0.0.1:40123"}, then the same host's port 80, for each host; then
+     * port 443 of every TLS fault host started so far ({@link #tlsFaultHost}), in {@link TlsFault} order. Fault
+     * hosts serve no port 80. Call it again after starting fault hosts: the list is a snapshot.
      */
     public List<String> connectTo() {
         List<String> mappings = new ArrayList<>();
@@ -135,7 +153,28 @@ public final class ReferenceDeployment implements AutoCloseable {
             mappings.add(host + ":443 -> " + Loopback.HOST + ":" + httpsPort(host));
             mappings.add(host + ":80 -> " + Loopback.HOST + ":" + httpPort());
         }
+        tlsFaultHosts.started().forEach((fault, host) ->
+                mappings.add(fault.hostName() + ":443 -> " + Loopback.HOST + ":" + host.port()));
         return List.copyOf(mappings);
+    }
+
+    /**
+     * Starts the host broken by {@code fault} unless it runs already, and returns its public name (for example
+     * {@code expired-leaf.tls.smokegate.test}) once it accepts connections; from then on {@link #connectTo()} maps
+     * its port 443. Hosts start only when asked for, so a deployment that never asks (the demo) does not pay for
+     * them; each costs a few to a few hundred milliseconds (key generation, nginx start). Thread-safe; the host runs
+     * until {@link #close()}.
+     *
+     * @throws UncheckedIOException if the host cannot start (e.g. nginx is missing), with the server's log tail
+     */
+    public String tlsFaultHost(TlsFault fault) {
+        requireOpen();
+        try {
+            tlsFaultHosts.start(fault);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the TLS fault host " + fault.hostName(), e);
+        }
+        return fault.hostName();
     }
 
     /** PEM of the generated root CA certificate (no key): the one extra CA a client must trust. */
@@ -197,6 +236,25 @@ public final class ReferenceDeployment implements AutoCloseable {
 
     int httpPort() {
         return httpServer.port();
+    }
+
+    /** The loopback port of a started fault host. */
+    int tlsFaultPort(TlsFault fault) {
+        TlsFaultHosts.Started host = tlsFaultHosts.started().get(fault);
+        if (host == null) {
+            throw new IllegalStateException("TLS fault host not started: " + fault);
+        }
+        return host.port();
+    }
+
+    /** The nginx serving a started fault host; empty if it is not started or the JDK serves it. */
+    Optional<NginxServer> tlsFaultNginx(TlsFault fault) {
+        TlsFaultHosts.Started host = tlsFaultHosts.started().get(fault);
+        return host == null ? Optional.empty() : host.nginx();
+    }
+
+    RevocationServer revocation() {
+        return revocation;
     }
 
     X509Certificate rootCertificate() {

@@ -37,6 +37,29 @@ class ReferenceDeploymentLifecycleTest {
     }
 
     @Test
+    void tlsFaultHostsStartOnlyWhenAskedForAndCloseStopsTheirNginxProcesses() throws IOException {
+        ReferenceDeployment deployment = ReferenceDeployment.start();
+        List<String> healthyMappings = deployment.connectTo();
+        deployment.tlsFaultHost(TlsFault.LEGACY_TLS_ENABLED);
+        deployment.tlsFaultHost(TlsFault.DHE_1024);
+        deployment.tlsFaultHost(TlsFault.EXPIRED_LEAF);
+        List<ProcessHandle> nginx = List.of(
+                deployment.tlsFaultNginx(TlsFault.LEGACY_TLS_ENABLED).orElseThrow().process().orElseThrow(),
+                deployment.tlsFaultNginx(TlsFault.DHE_1024).orElseThrow().process().orElseThrow());
+        int jdkPort = deployment.tlsFaultPort(TlsFault.EXPIRED_LEAF);
+
+        deployment.close();
+
+        assertThat(healthyMappings).hasSize(6).noneMatch(mapping -> mapping.contains(TlsFault.DOMAIN));
+        assertThat(nginx).allSatisfy(process -> assertThat(goneWithin(process, REAP_TIMEOUT))
+                .as("nginx pid %d is gone", process.pid()).isTrue());
+        assertThatThrownBy(() -> new java.net.Socket("127.0.0.1", jdkPort).close())
+                .as("JDK fault host stopped").isInstanceOf(java.net.ConnectException.class);
+        assertThatThrownBy(() -> deployment.tlsFaultHost(TlsFault.NULL_CIPHER))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
     void closeIsIdempotentAndAClosedDeploymentRefusesFaults() throws IOException {
         ReferenceDeployment deployment = ReferenceDeployment.start();
         deployment.inject(Fault.POSTGRES_STOPPED);

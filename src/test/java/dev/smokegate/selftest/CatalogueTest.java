@@ -13,8 +13,10 @@ class CatalogueTest {
 
     @Test
     void everyCheckHasAFaultFixtureThatMakesItFail() {
-        Set<String> covered = FaultCase.ALL.stream().flatMap(c -> c.failing().keySet().stream())
-                .collect(Collectors.toSet());
+        Set<String> covered = new java.util.HashSet<>();
+        FaultCase.ALL.forEach(c -> covered.addAll(c.failing().keySet()));
+        TlsFaultCase.ALL.forEach(c -> covered.addAll(c.failing().keySet()));
+        covered.addAll(TlsFaultCase.PROVEN_ON_RECORDED_SCANS.keySet());
 
         assertThat(Catalogue.all()).allSatisfy(check ->
                 assertThat(covered).as("a FaultCase failing " + check.spec().id()).contains(check.spec().id()));
@@ -25,6 +27,9 @@ class CatalogueTest {
         Set<String> ids = Catalogue.all().stream().map(c -> c.spec().id()).collect(Collectors.toSet());
 
         assertThat(FaultCase.ALL).allSatisfy(c -> assertThat(ids).containsAll(c.failing().keySet()));
+        assertThat(TlsFaultCase.ALL).allSatisfy(c -> assertThat(ids).containsAll(c.failing().keySet())
+                .containsAll(c.warning()));
+        assertThat(ids).containsAll(TlsFaultCase.PROVEN_ON_RECORDED_SCANS.keySet());
     }
 
     @Test

@@ -7,7 +7,6 @@ import dev.smokegate.config.HostMapping;
 import dev.smokegate.config.Timeouts;
 import dev.smokegate.engine.RunSession;
 import dev.smokegate.engine.Selection;
-import dev.smokegate.model.Suite;
 import dev.smokegate.probe.ProbeContext;
 import dev.smokegate.probe.TrustMaterial;
 import dev.smokegate.reference.ReferenceDeployment;
@@ -35,8 +34,8 @@ final class ReferenceEnvironment {
         return builder.build();
     }
 
-    static RunSession open(EnvironmentConfig config, Suite suite) throws Exception {
+    static RunSession open(EnvironmentConfig config, Selection selection) throws Exception {
         ProbeContext context = new ProbeContext(config, TrustMaterial.sslContext(config.extraCaFile()));
-        return RunSession.open(config, Selection.of(suite), Catalogue.all(), context, 8, Clock.systemUTC());
+        return RunSession.open(config, selection, Catalogue.all(), context, 8, Clock.systemUTC());
     }
 }

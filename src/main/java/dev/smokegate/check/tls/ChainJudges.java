@@ -32,8 +32,12 @@ final class ChainJudges {
             return Verdict.fail("the chain ends at root " + Certificates.subject(top) + ", which is not among "
                     + trust + path.problem().map(p -> " (" + p + ")").orElse(""));
         }
-        return Verdict.fail("no trusted root issued " + Certificates.issuer(top) + "'s certificate as sent (checked "
-                + "against " + trust + ")" + path.problem().map(p -> ": " + p).orElse(""));
+        if (path.complete()) {
+            return Verdict.fail("the chain ends at " + Certificates.subject(top) + ", issued by "
+                    + Certificates.issuer(top) + ", which is not among " + trust);
+        }
+        return Verdict.fail("the issuer " + Certificates.issuer(top) + " of " + Certificates.subject(top)
+                + " was not sent and is not among " + trust + " (a missing intermediate)");
     }
 
     static Verdict complete(TlsObservation scan, EnvironmentConfig config) {

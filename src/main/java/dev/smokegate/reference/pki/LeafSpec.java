@@ -11,11 +11,13 @@ import java.util.Objects;
  * What a leaf certificate should look like. The defaults describe a healthy, publicly acceptable server
  * certificate; each builder method lets a fault deviate in exactly one way (expired, SHA-1, RSA-1024, wrong host).
  *
- * @param dnsNames    SAN dNSName entries; the first one (or the first IP) is also the subject CN
+ * @param commonName  the subject CN; by default the first DNS name (or the first IP), as public CAs do
+ * @param dnsNames    SAN dNSName entries
  * @param ipAddresses SAN iPAddress entries, as literals
  * @param digest      hash of the issuer's signature, e.g. {@code SHA256}; the issuer's key decides RSA or ECDSA
  */
 public record LeafSpec(
+        String commonName,
         List<String> dnsNames,
         List<String> ipAddresses,
         Instant notBefore,
@@ -37,17 +39,17 @@ public record LeafSpec(
         if (dnsNames.isEmpty() && ipAddresses.isEmpty()) {
             throw new IllegalArgumentException("a leaf needs at least one DNS name or IP address");
         }
+        if (commonName == null) {
+            commonName = dnsNames.isEmpty() ? ipAddresses.get(0) : dnsNames.get(0);
+        }
     }
 
     public static Builder forHosts(String... dnsNames) {
         return new Builder().dnsNames(dnsNames);
     }
 
-    String commonName() {
-        return dnsNames.isEmpty() ? ipAddresses.get(0) : dnsNames.get(0);
-    }
-
     public static final class Builder {
+        private String commonName;
         private final List<String> dnsNames = new ArrayList<>();
         private final List<String> ipAddresses = new ArrayList<>();
         private Instant notBefore;
@@ -59,6 +61,12 @@ public record LeafSpec(
             Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
             notBefore = now.minus(BACKDATE);
             notAfter = now.plus(DEFAULT_LIFETIME);
+        }
+
+        /** A subject CN other than the first SAN, e.g. the right host name on a leaf whose SAN names another. */
+        public Builder commonName(String commonName) {
+            this.commonName = commonName;
+            return this;
         }
 
         public Builder dnsNames(String... names) {
@@ -88,7 +96,7 @@ public record LeafSpec(
         }
 
         public LeafSpec build() {
-            return new LeafSpec(dnsNames, ipAddresses, notBefore, notAfter, keyType, digest);
+            return new LeafSpec(commonName, dnsNames, ipAddresses, notBefore, notAfter, keyType, digest);
         }
     }
 }

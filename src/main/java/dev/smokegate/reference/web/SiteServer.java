@@ -3,7 +3,9 @@ package dev.smokegate.reference.web;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
+import dev.smokegate.reference.pki.TlsServerSettings;
 import dev.smokegate.reference.services.Loopback;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -17,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
 
 /**
  * A JDK HTTP(S) server on a free loopback port that hands each request to the {@link Site} named by its Host header.
@@ -39,10 +42,22 @@ public final class SiteServer implements AutoCloseable {
         this.workers = Executors.newFixedThreadPool(WORKER_THREADS, daemonThreads(name));
     }
 
-    /** One origin over TLS; the context decides certificate chain and protocol settings for this host alone. */
+    /** One origin over TLS with {@link TlsServerSettings#MODERN} settings; the context decides the chain. */
     public static SiteServer https(String host, SSLContext tls, Site site) throws IOException {
+        return https(host, tls, TlsServerSettings.MODERN, site);
+    }
+
+    /** One origin over TLS; context and settings decide chain, protocols and suites for this host alone. */
+    public static SiteServer https(String host, SSLContext tls, TlsServerSettings settings, Site site)
+            throws IOException {
+        SSLParameters parameters = settings.applyTo(tls);
         HttpsServer server = HttpsServer.create(loopbackAnyPort(), 0);
-        server.setHttpsConfigurator(new HttpsConfigurator(tls));
+        server.setHttpsConfigurator(new HttpsConfigurator(tls) {
+            @Override
+            public void configure(HttpsParameters connection) {
+                connection.setSSLParameters(parameters);
+            }
+        });
         return start(new SiteServer("https-" + host, server, Map.of(host, site)));
     }
 

@@ -100,7 +100,8 @@ class TlsJudgesTest {
                 .path(new PathValidation(false, false, Optional.empty(), false, Optional.of("no path")));
 
         assertFails("tls.chain.complete", scan, "does not send the intermediate certificate CN=Recorded Intermediate");
-        assertFails("tls.chain.trusted", scan, "no trusted root issued");
+        assertFails("tls.chain.trusted", scan, "was not sent and is not among the system roots (a missing "
+                + "intermediate)");
     }
 
     @Test

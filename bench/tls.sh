@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# Benchmark: the tls.* suite against local endpoints of the reference deployment.
+#   1. one host, side by side with `testssl -p -S -h` (Debian package testssl.sh) on the same endpoint: wall time
+#      of each command, the ratio, and whether their verdicts agree (protocols, weak suites, forward secrecy,
+#      trust, hostname, expiry), on a healthy host and on broken ones;
+#   2. one host versus 20 hosts in one run (the healthy hosts plus TLS fault hosts).
+# Usage: bench/tls.sh [RUNS]   (default 3). Needs testssl.sh: apt-get install testssl.sh
+set -euo pipefail
+home=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)
+runs=${1:-3}
+cd "$home"
+"$home/scripts/setup" >&2
+command -v testssl >/dev/null || { echo "bench/tls.sh needs testssl.sh (apt-get install testssl.sh)" >&2; exit 2; }
+work=$(mktemp -d)
+log="$work/serve.log"
+./smokegate demo --serve --tls-faults > "$log" 2>&1 &
+server=$!
+trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$work"' EXIT
+for _ in $(seq 1 240); do grep -q '^./smokegate run demo' "$log" && break; sleep 0.5; done
+command_line=$(grep '^./smokegate run demo' "$log") || { cat "$log" >&2; exit 1; }
+flags=${command_line#./smokegate run demo}
+ca=$(sed -n "s/.*--ca-file \([^ ]*\).*/\1/p" <<< "$command_line")
+port_of() { sed -n "s/.*'$1:443 -> 127.0.0.1:\([0-9]*\)'.*/\1/p" <<< "$command_line"; }
+fault_host() { awk -v f="$1" '$4 == f {print $5}' "$log"; }
+
+config() {  # file, hosts...
+  local file=$1; shift
+  { sed '/^thresholds:/,$d' suites/demo.yaml; printf 'tls:\n  hosts:\n'; printf '    - %s\n' "$@"; } > "$file"
+}
+
+now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
+median() { printf '%s\n' "$@" | sort -n | sed -n "$(( ($# + 1) / 2 ))p"; }
+
+smokegate_tls() {  # config file, report dir
+  eval "./smokegate run '$1' --only 'tls.*' --no-html --report-dir '$2' $flags" > /dev/null 2>&1 || true
+}
+
+compare() {  # host: time both tools on it and compare verdicts
+  local host=$1 port; port=$(port_of "$host")
+  config "$work/one.yaml" "$host"
+  local ours=() theirs=()
+  for _ in $(seq 1 "$runs"); do
+    local start; start=$(now_ms)
+    smokegate_tls "$work/one.yaml" "$work/reports"
+    ours+=($(( $(now_ms) - start )))
+    rm -f "$work/testssl.json"; start=$(now_ms)
+    testssl -p -S -h --ip 127.0.0.1 --add-ca "$ca" --quiet --color 0 --warnings off \
+      --jsonfile "$work/testssl.json" "$host:$port" > /dev/null 2>&1 || true
+    theirs+=($(( $(now_ms) - start )))
+  done
+  local a b; a=$(median "${ours[@]}"); b=$(median "${theirs[@]}")
+  printf '%-40s smokegate %6d ms   testssl %7d ms   %5.1fx faster   verdicts: %s\n' "$host" "$a" "$b" \
+    "$(python3 -c "print($b / $a)")" \
+    "$(python3 "$home/bench/tls_verdicts.py" "$work/reports/demo/latest/summary.json" "$work/testssl.json")"
+}
+
+echo "tls suite, one host, against testssl.sh -p -S -h ($(nproc) cores, median of $runs)"
+compare api.smokegate.test
+for fault in LEGACY_TLS_ENABLED NULL_CIPHER STATIC_RSA_ONLY EXPIRED_LEAF WRONG_HOST_NAME; do
+  compare "$(fault_host "$fault")"
+done
+
+all_hosts=(app.smokegate.test api.smokegate.test www.smokegate.test $(awk '/^tls fault host:/ {print $5}' "$log" | head -17))
+config "$work/twenty.yaml" "${all_hosts[@]}"
+config "$work/one.yaml" api.smokegate.test
+one=() twenty=()
+for _ in $(seq 1 "$runs"); do
+  smokegate_tls "$work/one.yaml" "$work/reports"
+  one+=($(node -e 'console.log(require(process.argv[1]).durationMs)' "$work/reports/demo/latest/summary.json"))
+  smokegate_tls "$work/twenty.yaml" "$work/reports"
+  twenty+=($(node -e 'console.log(require(process.argv[1]).durationMs)' "$work/reports/demo/latest/summary.json"))
+done
+printf 'tls suite run time (checks only, no JVM start): 1 host %d ms, %d hosts %d ms (%.1fx)\n' \
+  "$(median "${one[@]}")" "${#all_hosts[@]}" "$(median "${twenty[@]}")" \
+  "$(python3 -c "print($(median "${twenty[@]}") / $(median "${one[@]}"))")"

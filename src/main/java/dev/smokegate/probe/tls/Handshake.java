@@ -1,0 +1,111 @@
+package dev.smokegate.probe.tls;
+
+import dev.smokegate.probe.tls.HandshakeResult.Failure;
+import dev.smokegate.probe.tls.HandshakeResult.Kind;
+import java.io.EOFException;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.util.Optional;
+import org.bouncycastle.tls.AlertDescription;
+import org.bouncycastle.tls.TlsFatalAlert;
+import org.bouncycastle.tls.TlsFatalAlertReceived;
+import org.bouncycastle.tls.TlsNoCloseNotifyException;
+import org.bouncycastle.tls.crypto.TlsCrypto;
+
+/** Runs one handshake of a scan on a fresh connection and turns whatever happens into a {@link HandshakeResult}. */
+final class Handshake {
+
+    private Handshake() {
+    }
+
+    static HandshakeResult run(Dialer dialer, TlsCrypto crypto, Offer offer) {
+        HandshakeCapture capture = new HandshakeCapture(offer);
+        Dialer.Guarded connection;
+        try {
+            connection = dialer.connect();
+        } catch (IOException e) {
+            return capture.result(Optional.of(connectFailure(e, dialer)));
+        }
+        try (connection) {
+            ScanProtocol protocol = new ScanProtocol(connection.socket().getInputStream(),
+                    connection.socket().getOutputStream(), capture);
+            protocol.connect(new ScanClient(crypto, capture));
+            protocol.close();
+            return capture.result(Optional.empty());
+        } catch (IOException | RuntimeException e) {
+            if (capture.wasCut()) {
+                return capture.result(Optional.empty());
+            }
+            return capture.result(Optional.of(handshakeFailure(e, connection.expired(), dialer)));
+        }
+    }
+
+    private static Failure connectFailure(IOException e, Dialer dialer) {
+        String target = dialer.dialled();
+        if (e instanceof UnknownHostException) {
+            String message = e.getMessage() != null && e.getMessage().startsWith("could not resolve host")
+                    ? e.getMessage() : "could not resolve host " + target;
+            return new Failure(Kind.UNRESOLVED, message);
+        }
+        if (e instanceof SocketTimeoutException) {
+            return new Failure(Kind.CONNECT_TIMEOUT, "timed out connecting to " + target + " (no TCP connection within "
+                    + Dialer.seconds(dialer.connectTimeout()) + ")");
+        }
+        if (e instanceof NoRouteToHostException) {
+            return new Failure(Kind.UNREACHABLE, "no route to host " + target);
+        }
+        if (e instanceof ConnectException) {
+            String message = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
+            if (message.contains("refused")) {
+                return new Failure(Kind.CONNECTION_REFUSED, "connection refused by " + target
+                        + " (nothing listening on that port)");
+            }
+            if (message.contains("unreachable")) {
+                return new Failure(Kind.UNREACHABLE, "network unreachable for " + target);
+            }
+            if (message.contains("timed out")) {
+                return new Failure(Kind.CONNECT_TIMEOUT, "timed out connecting to " + target);
+            }
+            return new Failure(Kind.UNREACHABLE, "could not connect to " + target + ": " + e.getMessage());
+        }
+        return new Failure(Kind.OTHER, "could not connect to " + target + ": " + e);
+    }
+
+    private static Failure handshakeFailure(Throwable e, boolean expired, Dialer dialer) {
+        if (expired) {
+            return new Failure(Kind.READ_TIMEOUT, "no response within " + Dialer.seconds(dialer.connectionBudget())
+                    + ": the handshake did not finish before the connection's deadline");
+        }
+        if (e instanceof TlsFatalAlertReceived received) {
+            return new Failure(Kind.ALERT, "server sent alert " + AlertDescription.getName(received.getAlertDescription()));
+        }
+        if (e instanceof SocketTimeoutException) {
+            return new Failure(Kind.READ_TIMEOUT, "no response within " + Dialer.seconds(dialer.readTimeout())
+                    + " after the ClientHello (server accepted the TCP connection but did not answer)");
+        }
+        if (e instanceof TlsNoCloseNotifyException || e instanceof EOFException) {
+            return new Failure(Kind.CLOSED, "server closed the connection without an alert");
+        }
+        if (e instanceof SocketException) {
+            String message = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
+            if (message.contains("reset") || message.contains("broken pipe") || message.contains("closed")) {
+                return new Failure(Kind.CLOSED, "server reset the connection without an alert");
+            }
+            return new Failure(Kind.OTHER, "connection failed: " + e.getMessage());
+        }
+        if (e instanceof TlsFatalAlert alert) {
+            String detail = alert.getMessage() != null && !alert.getMessage().isBlank()
+                    ? alert.getMessage() : AlertDescription.getName(alert.getAlertDescription());
+            return new Failure(Kind.PROTOCOL, "client rejected the server's answer: " + detail);
+        }
+        if (e instanceof IOException && e.getMessage() != null
+                && e.getMessage().toLowerCase(java.util.Locale.ROOT).contains("closed")) {
+            return new Failure(Kind.CLOSED, "server closed the connection without an alert");
+        }
+        return new Failure(Kind.OTHER, "handshake failed: " + e);
+    }
+}

@@ -1,0 +1,321 @@
+package dev.smokegate.probe.tls;
+
+import dev.smokegate.config.EnvironmentConfig;
+import dev.smokegate.probe.tls.CipherSuites.Family;
+import dev.smokegate.probe.tls.CipherSuites.Suite;
+import dev.smokegate.probe.tls.HandshakeResult.Failure;
+import dev.smokegate.probe.tls.HandshakeResult.Kind;
+import dev.smokegate.probe.tls.TlsObservation.AcceptedSuite;
+import dev.smokegate.probe.tls.TlsObservation.PathValidation;
+import dev.smokegate.probe.tls.TlsObservation.RevocationStatus;
+import dev.smokegate.probe.tls.TlsObservation.VersionProbe;
+import java.io.IOException;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.bouncycastle.tls.crypto.TlsCrypto;
+import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
+
+/**
+ * One scan of one TLS endpoint: a handful of handshakes, each cut as soon as it has shown what it is for.
+ *
+ * <ol>
+ *   <li>Default: TLS 1.0–1.3 with the suites a current client offers, SNI, status_request and
+ *       signed_certificate_timestamp; records the chain as sent, the staple and the SCTs, cut after the
+ *       certificate. If the host is down (unresolvable, refused, silent) the scan stops here.</li>
+ *   <li>Versions: TLS 1.3 and TLS 1.2 each alone (reusing the default handshake's answer for the version it
+ *       chose), TLS 1.0 and 1.1 together (a server that refuses both refuses each; one that accepts names its
+ *       highest, and only TLS 1.0 may need asking again), and SSLv3 alone.</li>
+ *   <li>Suites, for every accepted version up to TLS 1.2: the weak suites (NULL, anonymous, EXPORT, DES, RC4,
+ *       3DES) plus static RSA, static (EC)DH, DHE and ECDHE are offered together; whatever the server picks is
+ *       recorded and removed (a weak suite) or its whole family is dropped (the others: one is enough to judge
+ *       forward secrecy), until the server refuses. Every accepted weak suite is thus named, at one handshake per
+ *       accepted suite or family plus one refusal.</li>
+ *   <li>DHE groups: any handshake whose server picks a DHE suite goes on to the ServerKeyExchange to measure the
+ *       prime.</li>
+ * </ol>
+ * Then the chain is validated ({@link ChainValidator}) and the leaf's revocation looked up
+ * ({@link RevocationChecker}). Every connection has connect and read timeouts and a hard deadline; the scan as a
+ * whole has a budget ({@code connect + 3 × read}) and stops after two timeouts. A version that could not be
+ * determined is left out of {@link TlsObservation#versions()} rather than reported as refused.
+ */
+final class TlsScanner {
+
+    /** Families offered alongside the weak suites; each one is dropped once one of its suites is accepted. */
+    private static final List<Family> KEY_EXCHANGE_FAMILIES =
+            List.of(Family.STATIC_RSA, Family.STATIC_DH, Family.DHE, Family.ECDHE);
+    private static final List<TlsVersion> LEGACY_TLS = List.of(TlsVersion.TLS_1_0, TlsVersion.TLS_1_1);
+    private static final int MAX_SUITE_ROUNDS = 24;
+    private static final int MAX_TIMEOUTS = 2;
+    private static final Pattern IP_LITERAL = Pattern.compile("^[0-9.]+$|:");
+
+    private final String host;
+    private final int port;
+    private final EnvironmentConfig config;
+    private final Clock clock;
+    private final Dialer dialer;
+    private final TlsCrypto crypto = new BcTlsCrypto(new SecureRandom());
+    private final Optional<String> serverName;
+    private final Instant deadline;
+
+    private final Map<TlsVersion, VersionProbe> versions = new EnumMap<>(TlsVersion.class);
+    private final Map<TlsVersion, Boolean> renegotiation = new EnumMap<>(TlsVersion.class);
+    private final Set<AcceptedSuite> suites = new LinkedHashSet<>();
+    private Integer dheBits;
+    private int handshakes;
+    private int timeouts;
+    private String stopped;
+
+    TlsScanner(String host, int port, EnvironmentConfig config, Clock clock) {
+        this.host = host;
+        this.port = port;
+        this.config = config;
+        this.clock = clock;
+        this.dialer = Dialer.forTarget(host, port, config);
+        this.serverName = IP_LITERAL.matcher(host).find() ? Optional.empty() : Optional.of(host);
+        Duration budget = config.timeouts().connect().plus(config.timeouts().read().multipliedBy(3));
+        this.deadline = clock.instant().plus(budget);
+    }
+
+    /** Handshakes the last {@link #scan()} made, for tests and benchmarks. */
+    int handshakes() {
+        return handshakes;
+    }
+
+    TlsObservation scan() throws IOException, GeneralSecurityException {
+        TrustAnchors anchors = TrustAnchors.load(config.extraCaFile()); // a bad extra CA file breaks the run, loudly
+        Offer defaultOffer = new Offer(List.of(TlsVersion.TLS_1_0, TlsVersion.TLS_1_1, TlsVersion.TLS_1_2,
+                TlsVersion.TLS_1_3), CipherSuites.defaultOffer(), serverName, true, Offer.Stop.AFTER_CERTIFICATE);
+        HandshakeResult first = handshake(defaultOffer);
+        Optional<String> failure = first.chain().isEmpty() ? Optional.of(describeDefaultFailure(first, defaultOffer))
+                : Optional.empty();
+        boolean hostDown = first.failure().map(f -> f.kind().hostDown() || f.kind().timeout()).orElse(false)
+                && !first.serverHelloReceived();
+        if (!hostDown) {
+            noteHello(first);
+            probeVersions(first);
+            for (TlsVersion version : List.of(TlsVersion.TLS_1_2, TlsVersion.TLS_1_1, TlsVersion.TLS_1_0,
+                    TlsVersion.SSL_3_0)) {
+                if (versions.containsKey(version) && versions.get(version).accepted()) {
+                    enumerateSuites(version);
+                }
+            }
+        }
+        List<X509Certificate> chain = first.chain();
+        Instant now = clock.instant();
+        PathValidation path;
+        RevocationStatus revocation;
+        if (chain.isEmpty()) {
+            String why = "no certificate received: " + failure.orElse("the handshake ended before it");
+            path = ChainValidator.noChain(why);
+            revocation = new RevocationStatus(RevocationStatus.Source.NONE, RevocationStatus.Status.LOOKUP_FAILED,
+                    why);
+        } else {
+            path = ChainValidator.validate(chain, anchors, now);
+            Optional<X509Certificate> issuer = ChainValidator.walk(chain, anchors).leafIssuer();
+            revocation = new RevocationChecker(config, now).check(chain.get(0), issuer, first.staple());
+        }
+        return new TlsObservation(host, port, dialer.dialled(), chain, path, versions, new ArrayList<>(suites),
+                dheBits == null ? OptionalInt.empty() : OptionalInt.of(dheBits), secureRenegotiation(),
+                first.staple(), first.scts(), revocation, failure);
+    }
+
+    // --- versions -----------------------------------------------------------------------------------------------
+
+    private void probeVersions(HandshakeResult first) {
+        Optional<TlsVersion> chosen = first.serverHelloReceived() ? first.version() : Optional.empty();
+        for (TlsVersion version : List.of(TlsVersion.TLS_1_3, TlsVersion.TLS_1_2)) {
+            if (chosen.equals(Optional.of(version))) {
+                versions.put(version, new VersionProbe(true, "accepted: server chose " + first.suiteName()));
+            } else {
+                probeAlone(version);
+            }
+        }
+        probeLegacyRange();
+    }
+
+    private void probeAlone(TlsVersion version) {
+        if (!mayContinue()) {
+            return;
+        }
+        HandshakeResult result = handshake(Offer.helloOnly(List.of(version),
+                CipherSuites.codes(CipherSuites.validFor(version)), serverName));
+        if (result.serverHelloReceived()) {
+            TlsVersion answered = result.version().get();
+            if (answered == version) {
+                noteHello(result);
+                versions.put(version, new VersionProbe(true, "accepted: server chose " + result.suiteName()));
+            } else {
+                versions.put(version, new VersionProbe(false, "refused: server answered with " + answered.label()
+                        + " to a ClientHello offering only " + version.label()));
+            }
+            return;
+        }
+        refusal(result).ifPresent(detail -> versions.put(version, new VersionProbe(false, "refused: " + detail)));
+    }
+
+    /**
+     * TLS 1.0 and 1.1 in one ClientHello (record version 1.0, as every client sends): a server that refuses both
+     * refuses each, one that accepts names its highest, and only TLS 1.0 may need asking again. SSLv3 goes alone,
+     * since an SSLv3 ClientHello (record version 3.0) is itself refused by some TLS-only stacks.
+     */
+    private void probeLegacyRange() {
+        if (!mayContinue()) {
+            return;
+        }
+        HandshakeResult result = handshake(Offer.helloOnly(LEGACY_TLS,
+                CipherSuites.codes(CipherSuites.validFor(TlsVersion.TLS_1_0)), serverName));
+        if (result.serverHelloReceived()) {
+            TlsVersion answered = result.version().get();
+            if (!LEGACY_TLS.contains(answered)) {
+                LEGACY_TLS.forEach(v -> versions.put(v, new VersionProbe(false, "refused: server answered with "
+                        + answered.label() + " to a ClientHello offering TLSv1.0 and TLSv1.1")));
+            } else {
+                noteHello(result);
+                versions.put(answered, new VersionProbe(true, "accepted: server chose " + result.suiteName()));
+                if (answered == TlsVersion.TLS_1_1) {
+                    probeAlone(TlsVersion.TLS_1_0);
+                } else {
+                    versions.put(TlsVersion.TLS_1_1, new VersionProbe(false, "refused: offered TLSv1.0 and"
+                            + " TLSv1.1, the server chose TLSv1.0"));
+                }
+            }
+        } else {
+            refusal(result).ifPresent(detail -> LEGACY_TLS.forEach(v -> versions.put(v,
+                    new VersionProbe(false, "refused (TLSv1.0 and TLSv1.1 offered together): " + detail))));
+        }
+        probeAlone(TlsVersion.SSL_3_0);
+    }
+
+    // --- suites -------------------------------------------------------------------------------------------------
+
+    private void enumerateSuites(TlsVersion version) {
+        List<Suite> valid = CipherSuites.validFor(version);
+        Set<Integer> acceptedHere = new LinkedHashSet<>();
+        suites.stream().filter(s -> s.version() == version).forEach(s -> acceptedHere.add(s.code()));
+        Set<Family> needed = EnumSet.copyOf(KEY_EXCHANGE_FAMILIES);
+        for (int code : acceptedHere) {
+            Suite suite = CipherSuites.byCode(code);
+            if (suite != null) {
+                needed.removeAll(suite.families());
+            }
+        }
+        for (int round = 0; round < MAX_SUITE_ROUNDS && mayContinue(); round++) {
+            Map<Integer, Suite> offer = new LinkedHashMap<>();
+            for (Suite suite : valid) {
+                boolean wanted = suite.weak() || needed.stream().anyMatch(suite::in);
+                if (wanted && !acceptedHere.contains(suite.code())) {
+                    offer.put(suite.code(), suite);
+                }
+            }
+            if (offer.isEmpty()) {
+                return;
+            }
+            HandshakeResult result = handshake(Offer.helloOnly(List.of(version),
+                    CipherSuites.codes(offer.values()), serverName));
+            if (!result.serverHelloReceived() || result.version().get() != version) {
+                return; // refused (or timed out, counted in handshake()): nothing left of what was offered
+            }
+            int chosen = result.suite().getAsInt();
+            if (!offer.containsKey(chosen)) {
+                return; // the server chose a suite it was not offered; it cannot be enumerated further
+            }
+            noteHello(result);
+            acceptedHere.add(chosen);
+            needed.removeAll(offer.get(chosen).families());
+        }
+    }
+
+    // --- bookkeeping --------------------------------------------------------------------------------------------
+
+    private HandshakeResult handshake(Offer offer) {
+        handshakes++;
+        HandshakeResult result = Handshake.run(dialer, crypto, offer);
+        result.dhBits().ifPresent(bits -> dheBits = dheBits == null ? bits : Math.min(dheBits, bits));
+        Optional<Failure> failure = result.failure();
+        if (failure.isPresent() && !result.serverHelloReceived()) {
+            Kind kind = failure.get().kind();
+            if (kind.timeout() && ++timeouts >= MAX_TIMEOUTS) {
+                stopped = "stopped after " + timeouts + " timeouts";
+            } else if (kind.hostDown()) {
+                stopped = "stopped: " + failure.get().detail();
+            }
+        }
+        return result;
+    }
+
+    /** Records a ServerHello's facts: the suite (TLS 1.2 and below) and renegotiation_info. */
+    private void noteHello(HandshakeResult result) {
+        if (!result.serverHelloReceived()) {
+            return;
+        }
+        TlsVersion version = result.version().get();
+        if (version == TlsVersion.TLS_1_3) {
+            return;
+        }
+        int code = result.suite().getAsInt();
+        suites.add(new AcceptedSuite(version, code, CipherSuites.name(code)));
+        result.renegotiationInfo().ifPresent(present -> renegotiation.putIfAbsent(version, present));
+    }
+
+    /** Why a handshake counts as a refusal, or empty when the answer says nothing about the offer. */
+    private static Optional<String> refusal(HandshakeResult result) {
+        Optional<Failure> failure = result.failure();
+        if (failure.isEmpty()) {
+            return Optional.of("no ServerHello");
+        }
+        Kind kind = failure.get().kind();
+        if (kind.refusal() || kind == Kind.PROTOCOL) {
+            return Optional.of(failure.get().detail());
+        }
+        if (kind == Kind.READ_TIMEOUT) {
+            // The host answered the default handshake, so silence here is the server ignoring this offer.
+            return Optional.of(failure.get().detail());
+        }
+        return Optional.empty();
+    }
+
+    private boolean mayContinue() {
+        if (stopped == null && clock.instant().isAfter(deadline)) {
+            stopped = "stopped: scan budget exhausted";
+        }
+        return stopped == null;
+    }
+
+    private Optional<Boolean> secureRenegotiation() {
+        for (TlsVersion version : List.of(TlsVersion.TLS_1_2, TlsVersion.TLS_1_1, TlsVersion.TLS_1_0,
+                TlsVersion.SSL_3_0)) {
+            if (renegotiation.containsKey(version)) {
+                return Optional.of(renegotiation.get(version));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String describeDefaultFailure(HandshakeResult first, Offer offer) {
+        if (first.failure().isEmpty()) {
+            return "the server sent no certificate";
+        }
+        Failure failure = first.failure().get();
+        return switch (failure.kind()) {
+            case UNRESOLVED, CONNECTION_REFUSED, CONNECT_TIMEOUT, UNREACHABLE, READ_TIMEOUT -> failure.detail();
+            default -> "TLS handshake failed" + (first.serverHelloReceived() ? " after the ServerHello" : "") + ": "
+                    + failure.detail() + " (offered " + offer.versionsLabel() + " with the cipher suites of a current"
+                    + " client)";
+        };
+    }
+}

@@ -1,0 +1,57 @@
+package dev.smokegate.selftest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.smokegate.config.EnvironmentConfig;
+import dev.smokegate.config.HostMapping;
+import dev.smokegate.engine.Selection;
+import dev.smokegate.model.Suite;
+import dev.smokegate.reference.ReferenceDeployment;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.FieldSource;
+
+/**
+ * The proof that every tls.* check can fail: the TLS suite runs through the JUnit Platform against one broken TLS
+ * host of the reference deployment at a time, and exactly the expected checks fail (or warn), each with a message
+ * that names the problem. The healthy hosts are covered by {@link FaultMatrixTest}.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TlsFaultMatrixTest {
+
+    private static final Selection TLS = new Selection(Suite.FULL, List.of("tls.*"));
+
+    private ReferenceDeployment deployment;
+
+    @BeforeAll
+    void startDeployment() throws Exception {
+        deployment = ReferenceDeployment.start();
+    }
+
+    @AfterAll
+    void stopDeployment() {
+        deployment.close();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @FieldSource("dev.smokegate.selftest.TlsFaultCase#ALL")
+    void faultHostFailsExactlyItsChecks(TlsFaultCase fault) throws Exception {
+        String host = deployment.tlsFaultHost(fault.fault());
+        EnvironmentConfig.Builder builder = ReferenceEnvironment.config(deployment).newBuilder()
+                .tlsHosts(List.of(host));
+        deployment.connectTo().forEach(m -> builder.addConnectTo(HostMapping.parse(m).orElseThrow()));
+
+        SuiteRun run = SuiteRun.of(builder.build(), TLS);
+
+        Map<String, String> failed = run.failed();
+        assertThat(failed.keySet()).as("failing checks on " + host + ": " + failed)
+                .containsExactlyInAnyOrderElementsOf(fault.failing().keySet());
+        fault.failing().forEach((id, fragment) -> assertThat(failed.get(id)).as(id).contains(fragment));
+        assertThat(run.warned().keySet()).as("warning checks on " + host + ": " + run.warned())
+                .containsExactlyInAnyOrderElementsOf(fault.warning());
+    }
+}
