@@ -49,8 +49,8 @@ compare() {  # host: time both tools on it and compare verdicts
     theirs+=($(( $(now_ms) - start )))
   done
   local a b; a=$(median "${ours[@]}"); b=$(median "${theirs[@]}")
-  printf '%-40s smokegate %6d ms   testssl %7d ms   %5.1fx faster   verdicts: %s\n' "$host" "$a" "$b" \
-    "$(python3 -c "print($b / $a)")" \
+  printf '%-40s smokegate %6d ms   testssl %7d ms   %5sx faster   verdicts: %s\n' "$host" "$a" "$b" \
+    "$(python3 -c "print(f'{$b / $a:.1f}')")" \
     "$(python3 "$home/bench/tls_verdicts.py" "$work/reports/demo/latest/summary.json" "$work/testssl.json")"
 }
 
@@ -60,16 +60,32 @@ for fault in LEGACY_TLS_ENABLED NULL_CIPHER STATIC_RSA_ONLY EXPIRED_LEAF WRONG_H
   compare "$(fault_host "$fault")"
 done
 
-all_hosts=(app.smokegate.test api.smokegate.test www.smokegate.test $(awk '/^tls fault host:/ {print $5}' "$log" | head -17))
-config "$work/twenty.yaml" "${all_hosts[@]}"
-config "$work/one.yaml" api.smokegate.test
-one=() twenty=()
-for _ in $(seq 1 "$runs"); do
-  smokegate_tls "$work/one.yaml" "$work/reports"
-  one+=($(node -e 'console.log(require(process.argv[1]).durationMs)' "$work/reports/demo/latest/summary.json"))
-  smokegate_tls "$work/twenty.yaml" "$work/reports"
-  twenty+=($(node -e 'console.log(require(process.argv[1]).durationMs)' "$work/reports/demo/latest/summary.json"))
+# 20 hosts: twenty names for the healthy api endpoint (the same work per host, so the ratio shows how scans
+# overlap), then the three healthy hosts plus 17 fault hosts (a heavier, realistic mix).
+api_port=$(port_of api.smokegate.test)
+same_hosts=() same_flags=""
+for i in $(seq -w 1 20); do
+  same_hosts+=("host$i.bench.smokegate.test")
+  same_flags+=" --connect-to 'host$i.bench.smokegate.test:443 -> 127.0.0.1:$api_port'"
 done
-printf 'tls suite run time (checks only, no JVM start): 1 host %d ms, %d hosts %d ms (%.1fx)\n' \
-  "$(median "${one[@]}")" "${#all_hosts[@]}" "$(median "${twenty[@]}")" \
-  "$(python3 -c "print($(median "${twenty[@]}") / $(median "${one[@]}"))")"
+mixed_hosts=(app.smokegate.test api.smokegate.test www.smokegate.test $(awk '/^tls fault host:/ {print $5}' "$log" | head -17))
+config "$work/one.yaml" api.smokegate.test
+config "$work/same.yaml" "${same_hosts[@]}"
+config "$work/mixed.yaml" "${mixed_hosts[@]}"
+checks_ms() {  # config file, extra flags: the run's own duration from summary.json (no JVM start)
+  eval "./smokegate run '$1' --only 'tls.*' --no-html --report-dir '$work/reports' $flags $2" > /dev/null 2>&1 || true
+  node -e 'console.log(require(process.argv[1]).durationMs)' "$work/reports/demo/latest/summary.json"
+}
+one=() same=() mixed=()
+for _ in $(seq 1 "$runs"); do
+  one+=($(checks_ms "$work/one.yaml" ""))
+  same+=($(checks_ms "$work/same.yaml" "$same_flags"))
+  mixed+=($(checks_ms "$work/mixed.yaml" ""))
+done
+ratio() { python3 -c "print(f'{$1 / $2:.1f}')"; }
+echo "tls suite run time (checks only, no JVM start; median of $runs):"
+printf '  1 host                                  %6d ms\n' "$(median "${one[@]}")"
+printf '  20 hosts, same endpoint                 %6d ms  (%sx one host)\n' "$(median "${same[@]}")" \
+  "$(ratio "$(median "${same[@]}")" "$(median "${one[@]}")")"
+printf '  20 hosts, 3 healthy + 17 fault hosts    %6d ms  (%sx one host)\n' "$(median "${mixed[@]}")" \
+  "$(ratio "$(median "${mixed[@]}")" "$(median "${one[@]}")")"
