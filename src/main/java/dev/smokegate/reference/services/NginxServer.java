@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 /**
@@ -34,7 +33,6 @@ public final class NginxServer implements ManagedService {
     static final Duration CLIENT_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration POLL_INTERVAL = Duration.ofMillis(20);
-    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
     private static final int BIND_ATTEMPTS = 3;
     private static final Pattern NGINX_SAFE = Pattern.compile("[A-Za-z0-9.:_@!+=-]+");
 
@@ -142,23 +140,14 @@ public final class NginxServer implements ManagedService {
         launch();
     }
 
-    /** SIGTERM (nginx's fast shutdown), SIGKILL if it is still there after {@link #STOP_TIMEOUT}; idempotent. */
+    /** SIGTERM (nginx's fast shutdown), SIGKILL if it is still there after the grace period; idempotent. */
     @Override
     public synchronized void stop() throws IOException {
         if (process == null) {
             return;
         }
-        process.destroy();
         try {
-            if (!process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.destroyForcibly().waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-                throw new IOException("nginx ignored SIGTERM for " + STOP_TIMEOUT.toSeconds() + " s and was killed; "
-                        + LogTail.of(errorLog()));
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-            throw new IOException("interrupted while stopping nginx", e);
+            Termination.terminate(process, "nginx", errorLog());
         } finally {
             process = null;
         }

@@ -11,7 +11,6 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A real Redis 7 on 127.0.0.1, TLS only (the plain port is off), password required, no persistence. Stopping and
@@ -26,7 +25,6 @@ public final class RedisServer implements ManagedService {
     private static final Duration POLL_INTERVAL = Duration.ofMillis(50);
     private static final ClientTimeouts READINESS_PING =
             new ClientTimeouts(Duration.ofMillis(500), Duration.ofSeconds(1));
-    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
 
     private final Path binary;
     private final Path dir;
@@ -86,17 +84,8 @@ public final class RedisServer implements ManagedService {
         if (process == null) {
             return;
         }
-        process.destroy();
         try {
-            if (!process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.destroyForcibly().waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-                throw new IOException("Redis ignored SIGTERM for " + STOP_TIMEOUT.toSeconds() + " s and was killed; "
-                        + LogTail.of(log()));
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-            throw new IOException("interrupted while stopping Redis", e);
+            Termination.terminate(process, "Redis", log());
         } finally {
             process = null;
         }
