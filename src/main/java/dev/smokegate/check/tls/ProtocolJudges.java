@@ -24,19 +24,35 @@ final class ProtocolJudges {
         List<String> legacy = scan.versions().entrySet().stream()
                 .filter(e -> e.getKey().legacy() && e.getValue().accepted())
                 .map(e -> e.getKey().label()).sorted().toList();
-        return legacy.isEmpty() ? Verdict.pass("SSLv3, TLSv1.0 and TLSv1.1 are refused")
-                : Verdict.fail("the server accepts " + String.join(", ", legacy)
-                + "; only TLSv1.2 and TLSv1.3 may be enabled");
+        if (!legacy.isEmpty()) {
+            return Verdict.fail("the server accepts " + String.join(", ", legacy)
+                    + "; only TLSv1.2 and TLSv1.3 may be enabled");
+        }
+        List<String> unknown = undetermined(scan, List.of(TlsVersion.SSL_3_0, TlsVersion.TLS_1_0,
+                TlsVersion.TLS_1_1));
+        return unknown.isEmpty() ? Verdict.pass("SSLv3, TLSv1.0 and TLSv1.1 are refused")
+                : Verdict.inconclusive("the scan could not tell whether " + String.join(", ", unknown)
+                + " is accepted (it ran out of time or the handshake failed unexpectedly)");
+    }
+
+    /** Versions the scan did not get an answer about; absent from the map, never silently "refused". */
+    private static List<String> undetermined(TlsObservation scan, List<TlsVersion> wanted) {
+        return wanted.stream().filter(v -> !scan.versions().containsKey(v)).map(TlsVersion::label).toList();
     }
 
     static Verdict modern(TlsObservation scan, EnvironmentConfig config) {
         boolean tls12 = accepted(scan, TlsVersion.TLS_1_2);
         boolean tls13 = accepted(scan, TlsVersion.TLS_1_3);
         if (!tls12 && !tls13) {
-            return Verdict.fail("the server accepts neither TLSv1.2 nor TLSv1.3");
+            List<String> unknown = undetermined(scan, List.of(TlsVersion.TLS_1_2, TlsVersion.TLS_1_3));
+            return unknown.isEmpty() ? Verdict.fail("the server accepts neither TLSv1.2 nor TLSv1.3")
+                    : Verdict.inconclusive("the scan could not tell whether " + String.join(", ", unknown)
+                    + " is accepted");
         }
         if (!tls13) {
-            return Verdict.warn("TLSv1.2 is accepted but TLSv1.3 is not; enable TLSv1.3");
+            return scan.versions().containsKey(TlsVersion.TLS_1_3)
+                    ? Verdict.warn("TLSv1.2 is accepted but TLSv1.3 is not; enable TLSv1.3")
+                    : Verdict.warn("TLSv1.2 is accepted; the scan could not tell whether TLSv1.3 is");
         }
         return Verdict.pass(tls12 ? "TLSv1.2 and TLSv1.3 accepted" : "TLSv1.3 accepted");
     }

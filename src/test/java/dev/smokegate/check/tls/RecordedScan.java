@@ -67,6 +67,11 @@ final class RecordedScan {
         return this;
     }
 
+    RecordedScan undetermined(TlsVersion version) {
+        versions.remove(version);
+        return this;
+    }
+
     RecordedScan suite(TlsVersion version, String name) {
         suites.add(new AcceptedSuite(version, 0, name));
         return this;

@@ -178,6 +178,16 @@ class TlsJudgesTest {
     }
 
     @Test
+    void versionsTheScanCouldNotDetermineAreNeverReportedAsRefused() {
+        Verdict legacy = judge("tls.protocol.legacy-disabled", RecordedScan.healthy().undetermined(TlsVersion.TLS_1_0));
+
+        assertThat(legacy.status()).isEqualTo(Verdict.Status.INCONCLUSIVE);
+        assertThat(legacy.message()).contains("could not tell whether TLSv1.0 is accepted");
+        assertThat(judge("tls.protocol.modern", RecordedScan.healthy().version(TlsVersion.TLS_1_2, false)
+                .undetermined(TlsVersion.TLS_1_3)).status()).isEqualTo(Verdict.Status.INCONCLUSIVE);
+    }
+
+    @Test
     void missingTls13WarnsAndNoModernVersionFails() {
         assertWarns("tls.protocol.modern", RecordedScan.healthy().version(TlsVersion.TLS_1_3, false),
                 "TLSv1.3 is not");
