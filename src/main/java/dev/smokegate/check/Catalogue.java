@@ -1,5 +1,6 @@
 package dev.smokegate.check;
 
+import dev.smokegate.check.headers.HeaderChecks;
 import dev.smokegate.check.http.HttpChecks;
 import dev.smokegate.check.tls.TlsChecks;
 import dev.smokegate.probe.tls.TlsProbes;
@@ -27,6 +28,7 @@ public final class Catalogue {
     private static List<Check<?>> build() {
         List<Check<?>> checks = new ArrayList<>(HttpChecks.all());
         checks.addAll(TlsChecks.all(Clock.systemUTC(), TlsProbes::scan));
+        checks.addAll(HeaderChecks.all());
         Set<String> ids = new HashSet<>();
         for (Check<?> check : checks) {
             if (!ids.add(check.spec().id())) {

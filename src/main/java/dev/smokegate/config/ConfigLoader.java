@@ -85,7 +85,7 @@ public final class ConfigLoader {
     }
 
     private EnvironmentConfig read(YamlNode root, Path file) {
-        root.allowOnly(Set.of("environment", "frontend", "backend", "canonical", "websocket", "trust", "tls",
+        root.allowOnly(Set.of("environment", "frontend", "backend", "canonical", "websocket", "trust", "tls", "headers",
                 "connect-to", "timeouts", "thresholds", "http", "database", "redis", "waivers"));
         String defaultName = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
         String name = root.parsed("environment", n -> Optional.of(n).filter(v -> ENV_NAME.matcher(v).matches()),
@@ -163,6 +163,17 @@ public final class ConfigLoader {
             builder.thresholds(new Thresholds(duration(t, "health-latency").orElse(d.healthLatency()),
                     duration(t, "db-latency").orElse(d.dbLatency()),
                     duration(t, "redis-latency").orElse(d.redisLatency()), failDays, warnDays));
+        });
+        root.section("headers").ifPresent(headers -> {
+            headers.allowOnly(Set.of("hsts-min-max-age", "hsts-include-subdomains"));
+            HeaderPolicy d = HeaderPolicy.DEFAULTS;
+            long minAge = headers.parsed("hsts-min-max-age", text -> Optional.of(text.trim())
+                    .filter(t -> t.matches("\\d{1,10}")).map(Long::parseLong),
+                    "expected a whole number of seconds (31536000 is one year)").orElse(d.hstsMinMaxAge());
+            boolean subdomains = headers.parsed("hsts-include-subdomains", text -> Optional.of(text.trim())
+                    .filter(t -> t.equals("true") || t.equals("false")).map(Boolean::parseBoolean),
+                    "expected true or false").orElse(d.hstsIncludeSubDomains());
+            builder.headers(new HeaderPolicy(minAge, subdomains));
         });
         root.section("tls").ifPresent(tls -> {
             tls.allowOnly(Set.of("hosts"));

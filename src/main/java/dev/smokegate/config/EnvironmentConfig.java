@@ -32,6 +32,7 @@ public record EnvironmentConfig(
         List<HostMapping> connectTo,
         Timeouts timeouts,
         Thresholds thresholds,
+        HeaderPolicy headers,
         Map<String, ConfigValue> requestHeaders,
         Optional<ConfigValue> databaseUrl,
         Optional<ConfigValue> redisUrl,
@@ -84,6 +85,7 @@ public record EnvironmentConfig(
         private List<HostMapping> connectTo = new ArrayList<>();
         private Timeouts timeouts = Timeouts.DEFAULTS;
         private Thresholds thresholds = Thresholds.DEFAULTS;
+        private HeaderPolicy headers = HeaderPolicy.DEFAULTS;
         private Map<String, ConfigValue> requestHeaders = new java.util.LinkedHashMap<>();
         private Optional<ConfigValue> databaseUrl = Optional.empty();
         private Optional<ConfigValue> redisUrl = Optional.empty();
@@ -110,6 +112,7 @@ public record EnvironmentConfig(
             connectTo = new ArrayList<>(c.connectTo);
             timeouts = c.timeouts;
             thresholds = c.thresholds;
+            headers = c.headers;
             requestHeaders = new java.util.LinkedHashMap<>(c.requestHeaders);
             databaseUrl = c.databaseUrl;
             redisUrl = c.redisUrl;
@@ -128,6 +131,7 @@ public record EnvironmentConfig(
         public Builder extraCaFile(Path value) { extraCaFile = Optional.ofNullable(value); return this; }
         public Builder timeouts(Timeouts value) { timeouts = value; return this; }
         public Builder thresholds(Thresholds value) { thresholds = value; return this; }
+        public Builder headers(HeaderPolicy value) { headers = value; return this; }
         public Builder databaseUrl(ConfigValue value) { databaseUrl = Optional.ofNullable(value); return this; }
         public Builder redisUrl(ConfigValue value) { redisUrl = Optional.ofNullable(value); return this; }
         public Builder waivers(List<Waiver> value) { waivers = new ArrayList<>(value); return this; }
@@ -154,7 +158,7 @@ public record EnvironmentConfig(
             URI canonicalOrigin = canonical != null ? canonical : frontend;
             return new EnvironmentConfig(name, source, frontend, backend, healthPath, dbHealthPath,
                     redisHealthPath, canonicalOrigin, redirectFrom, websocket, tlsHosts, extraCaFile, connectTo, timeouts,
-                    thresholds, requestHeaders, databaseUrl, redisUrl, waivers, secretValues);
+                    thresholds, headers, requestHeaders, databaseUrl, redisUrl, waivers, secretValues);
         }
     }
 }

@@ -32,5 +32,32 @@ public enum Fault {
     WWW_NOT_REDIRECTING,
 
     /** Frontend and backend send {@code Server: nginx/1.18.0 (Ubuntu)} and {@code X-Powered-By: Express 4.17.1}. */
-    VERSIONED_SERVER_BANNER
+    VERSIONED_SERVER_BANNER,
+
+    /** The HTTPS frontend sends no {@code Strict-Transport-Security} header. */
+    HSTS_MISSING,
+
+    /** The frontend's HSTS says {@code max-age=300}. */
+    HSTS_SHORT_MAX_AGE,
+
+    /** The frontend's HSTS max-age is quoted ({@code max-age="31536000"}), which hstspreload.org rejects. */
+    HSTS_QUOTED_MAX_AGE,
+
+    /** The frontend sends two {@code Strict-Transport-Security} headers. */
+    HSTS_DUPLICATE_HEADER,
+
+    /** The frontend's HSTS lacks {@code includeSubDomains}. */
+    HSTS_NO_INCLUDE_SUBDOMAINS,
+
+    /** The frontend sends neither CSP {@code frame-ancestors} nor {@code X-Frame-Options}. */
+    NO_FRAME_PROTECTION,
+
+    /** The frontend sends no {@code X-Content-Type-Options: nosniff}. */
+    NO_NOSNIFF,
+
+    /** The frontend sends {@code Referrer-Policy: unsafe-url}. */
+    REFERRER_UNSAFE_URL,
+
+    /** The frontend sends no {@code Permissions-Policy}. */
+    NO_PERMISSIONS_POLICY
 }

@@ -26,8 +26,9 @@ record ReferenceSites(Map<String, Site> https, Map<String, Site> plainHttp) {
 
     static ReferenceSites create(FaultSwitches faults, BackendApi api) {
         ResponseFilter banner = versionedBanner(faults);
-        Site frontend = new Site(List.of(Route.any(FrontendPage.handler())), List.of(banner));
-        Site backend = new Site(api.routes(), List.of(banner));
+        Site frontend = new Site(List.of(Route.any(FrontendPage.handler())),
+                List.of(banner, SecurityHeaders.frontend(faults)));
+        Site backend = new Site(api.routes(), List.of(banner, SecurityHeaders.backend()));
         Site www = new Site(List.of(Route.any(request -> faults.isOn(Fault.WWW_NOT_REDIRECTING)
                 ? frontend.answer(request)
                 : Response.redirect(301, "https://" + FRONTEND_HOST + request.pathAndQuery()))),

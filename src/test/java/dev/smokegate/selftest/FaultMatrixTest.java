@@ -49,7 +49,7 @@ class FaultMatrixTest {
 
         assertThat(run.failed()).isEmpty();
         assertThat(run.warned()).isEmpty();
-        assertThat(run.report().results()).extracting(r -> r.spec().area()).contains("http", "tls");
+        assertThat(run.report().results()).extracting(r -> r.spec().area()).contains("http", "tls", "headers");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -57,7 +57,8 @@ class FaultMatrixTest {
     void faultFailsExactlyItsChecks(FaultCase fault) throws Exception {
         deployment.inject(fault.fault());
 
-        Map<String, String> failed = SuiteRun.of(config, new Selection(Suite.FULL, List.of("http.*"))).failed();
+        Map<String, String> failed = SuiteRun.of(config, new Selection(Suite.FULL, List.of("http.*", "headers.*")))
+                .failed();
 
         assertThat(failed.keySet()).as("failing checks").containsExactlyInAnyOrderElementsOf(fault.failing().keySet());
         fault.failing().forEach((id, fragment) -> assertThat(failed.get(id)).as(id).contains(fragment));

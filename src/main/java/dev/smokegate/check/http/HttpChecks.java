@@ -47,9 +47,10 @@ public final class HttpChecks {
                                 + "origin, which answers.",
                         "Add the alias domain to the project and set it to redirect (308) to the canonical "
                                 + "domain (Vercel: Settings > Domains > Redirect to), or add a redirect rule.")),
-                new VersionLeakCheck(CheckSpec.gate("http.version-leak", Severity.LOW,
+                new OriginResponseCheck(CheckSpec.gate("http.version-leak", Severity.LOW,
                         "Server, X-Powered-By and similar headers do not reveal software versions.",
                         "Remove version banners: Next.js poweredByHeader: false in next.config.js; Express "
-                                + "app.disable('x-powered-by'); nginx server_tokens off.")));
+                                + "app.disable('x-powered-by'); nginx server_tokens off."),
+                        VersionBanners::judge));
     }
 }

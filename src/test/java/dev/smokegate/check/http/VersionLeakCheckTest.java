@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class VersionLeakCheckTest {
 
     private static final String URL = "https://app.example.com/";
-    private final VersionLeakCheck leak = Recorded.byId("http.version-leak", VersionLeakCheck.class);
+    private final OriginResponseCheck leak = Recorded.byId("http.version-leak", OriginResponseCheck.class);
     private final Target target = new Target("frontend", URL);
 
     @ParameterizedTest

@@ -1,0 +1,45 @@
+package dev.smokegate.check.headers;
+
+import dev.smokegate.check.Check;
+import dev.smokegate.check.http.OriginResponseCheck;
+import dev.smokegate.model.CheckSpec;
+import dev.smokegate.model.Severity;
+import java.util.List;
+
+/** The {@code headers.*} checks, in report order. */
+public final class HeaderChecks {
+
+    private HeaderChecks() {
+    }
+
+    public static List<Check<?>> all() {
+        return List.of(
+                new OriginResponseCheck(CheckSpec.gate("headers.hsts.policy", Severity.HIGH,
+                        "HTTPS responses carry exactly one valid Strict-Transport-Security header with max-age >= "
+                                + "the configured minimum and includeSubDomains when required.",
+                        "Send Strict-Transport-Security: max-age=31536000; includeSubDomains; preload (Vercel: "
+                                + "headers in vercel.json or next.config.js; Node: helmet's hsts) from one place "
+                                + "only, so proxies and the app do not both add it."),
+                        SecurityHeaderJudges::hsts),
+                new OriginResponseCheck(CheckSpec.gate("headers.frame-protection", Severity.MEDIUM,
+                        "Framing is restricted by CSP frame-ancestors or X-Frame-Options DENY/SAMEORIGIN.",
+                        "Add Content-Security-Policy: frame-ancestors 'none' (or 'self'), and X-Frame-Options: DENY "
+                                + "for old browsers."),
+                        SecurityHeaderJudges::frameProtection),
+                new OriginResponseCheck(CheckSpec.gate("headers.nosniff", Severity.MEDIUM,
+                        "Responses carry X-Content-Type-Options: nosniff.",
+                        "Add X-Content-Type-Options: nosniff to every response (helmet's noSniff; vercel.json "
+                                + "headers)."),
+                        SecurityHeaderJudges::nosniff),
+                new OriginResponseCheck(CheckSpec.gate("headers.referrer-policy", Severity.LOW,
+                        "Referrer-Policy is strict-origin-when-cross-origin or stricter.",
+                        "Add Referrer-Policy: strict-origin-when-cross-origin (or no-referrer / same-origin / "
+                                + "strict-origin)."),
+                        SecurityHeaderJudges::referrerPolicy),
+                new OriginResponseCheck(CheckSpec.gate("headers.permissions-policy", Severity.LOW,
+                        "A parseable Permissions-Policy header disables the browser features the app does not use.",
+                        "Add Permissions-Policy with structured-field syntax, e.g. camera=(), microphone=(), "
+                                + "geolocation=(), payment=()."),
+                        SecurityHeaderJudges::permissionsPolicy));
+    }
+}
