@@ -59,5 +59,26 @@ public enum Fault {
     REFERRER_UNSAFE_URL,
 
     /** The frontend sends no {@code Permissions-Policy}. */
-    NO_PERMISSIONS_POLICY
+    NO_PERMISSIONS_POLICY,
+
+    /** The frontend sends no Content-Security-Policy at all. */
+    CSP_MISSING,
+
+    /** The frontend sends its policy only as {@code Content-Security-Policy-Report-Only}. */
+    CSP_REPORT_ONLY,
+
+    /** The frontend's script-src includes {@code 'unsafe-inline'}. */
+    CSP_UNSAFE_INLINE,
+
+    /** The frontend's script-src is {@code *}. */
+    CSP_SCRIPT_WILDCARD,
+
+    /** The frontend's script-src allows the whole {@code https:} scheme. */
+    CSP_SCRIPT_HTTPS_SCHEME,
+
+    /** The frontend's policy has no object-src (and default-src is not 'none'). */
+    CSP_NO_OBJECT_SRC,
+
+    /** The frontend's script-src includes {@code 'unsafe-eval'} (a warning). */
+    CSP_UNSAFE_EVAL
 }

@@ -13,12 +13,34 @@ final class SecurityHeaders {
     private SecurityHeaders() {
     }
 
+    /** An API answers JSON: it needs no sources at all. */
+    private static final String BACKEND_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'";
+
     static ResponseFilter backend() {
-        return (request, response) -> apply(response, fault -> false);
+        return (request, response) -> apply(response.withHeader("Content-Security-Policy", BACKEND_CSP),
+                fault -> false);
     }
 
     static ResponseFilter frontend(FaultSwitches faults) {
-        return (request, response) -> apply(response, faults::isOn);
+        return (request, response) -> apply(withFrontendCsp(response, faults::isOn), faults::isOn);
+    }
+
+    /** Self, the API and its WebSocket origin, as the seed's frontend needs them. */
+    private static Response withFrontendCsp(Response response, Predicate<Fault> on) {
+        if (on.test(Fault.CSP_MISSING)) {
+            return response;
+        }
+        String scripts = "'self'" + (on.test(Fault.CSP_UNSAFE_INLINE) ? " 'unsafe-inline'" : "")
+                + (on.test(Fault.CSP_SCRIPT_WILDCARD) ? " *" : "")
+                + (on.test(Fault.CSP_SCRIPT_HTTPS_SCHEME) ? " https:" : "")
+                + (on.test(Fault.CSP_UNSAFE_EVAL) ? " 'unsafe-eval'" : "");
+        String policy = "default-src 'self'; script-src " + scripts + "; connect-src 'self' https://"
+                + ReferenceDeployment.BACKEND_HOST + " wss://" + ReferenceDeployment.BACKEND_HOST
+                + "; img-src 'self' data:; style-src 'self'"
+                + (on.test(Fault.CSP_NO_OBJECT_SRC) ? "" : "; object-src 'none'")
+                + "; base-uri 'self'" + (on.test(Fault.NO_FRAME_PROTECTION) ? "" : "; frame-ancestors 'none'");
+        return response.withHeader(on.test(Fault.CSP_REPORT_ONLY) ? "Content-Security-Policy-Report-Only"
+                : "Content-Security-Policy", policy);
     }
 
     private static Response apply(Response response, Predicate<Fault> on) {

@@ -3,12 +3,18 @@ package dev.smokegate.selftest;
 import dev.smokegate.reference.Fault;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * One row of the fault matrix: a fault injected into the reference deployment, and every check id that must fail
- * because of it, each with a fragment its message must contain. No other check may fail.
+ * One row of the fault matrix: a fault injected into the reference deployment, every check id that must fail
+ * because of it (each with a fragment its message must contain) and every check that must warn. No other check
+ * may fail or warn.
  */
-record FaultCase(Fault fault, Map<String, String> failing) {
+record FaultCase(Fault fault, Map<String, String> failing, Set<String> warning) {
+
+    FaultCase(Fault fault, Map<String, String> failing) {
+        this(fault, failing, Set.of());
+    }
 
     static final List<FaultCase> ALL = List.of(
             new FaultCase(Fault.HEALTH_500, Map.of("http.health.ok", "expected a 2xx answer, got 500")),
@@ -36,7 +42,19 @@ record FaultCase(Fault fault, Map<String, String> failing) {
             new FaultCase(Fault.NO_NOSNIFF, Map.of("headers.nosniff", "no X-Content-Type-Options header")),
             new FaultCase(Fault.REFERRER_UNSAFE_URL, Map.of("headers.referrer-policy", "unsafe-url leaks full URLs")),
             new FaultCase(Fault.NO_PERMISSIONS_POLICY,
-                    Map.of("headers.permissions-policy", "no Permissions-Policy header")));
+                    Map.of("headers.permissions-policy", "no Permissions-Policy header")),
+            new FaultCase(Fault.CSP_MISSING, Map.of("headers.csp.present", "no enforced Content-Security-Policy",
+                    "headers.csp.script-safe", "scripts may load from anywhere",
+                    "headers.csp.object-base", "object-src and base-uri are unrestricted")),
+            new FaultCase(Fault.CSP_REPORT_ONLY, Map.of("headers.csp.present", "only Content-Security-Policy-"
+                    + "Report-Only, which blocks nothing", "headers.csp.script-safe", "Report-Only",
+                    "headers.csp.object-base", "Report-Only")),
+            new FaultCase(Fault.CSP_UNSAFE_INLINE, Map.of("headers.csp.script-safe", "script-src allows "
+                    + "'unsafe-inline' without nonces or hashes")),
+            new FaultCase(Fault.CSP_SCRIPT_WILDCARD, Map.of("headers.csp.script-safe", "script-src allows *")),
+            new FaultCase(Fault.CSP_SCRIPT_HTTPS_SCHEME, Map.of("headers.csp.script-safe", "script-src allows https:")),
+            new FaultCase(Fault.CSP_NO_OBJECT_SRC, Map.of("headers.csp.object-base", "object-src is not 'none'")),
+            new FaultCase(Fault.CSP_UNSAFE_EVAL, Map.of(), Set.of("headers.csp.script-safe")));
 
     @Override
     public String toString() {

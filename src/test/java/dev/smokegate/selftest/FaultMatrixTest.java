@@ -57,10 +57,13 @@ class FaultMatrixTest {
     void faultFailsExactlyItsChecks(FaultCase fault) throws Exception {
         deployment.inject(fault.fault());
 
-        Map<String, String> failed = SuiteRun.of(config, new Selection(Suite.FULL, List.of("http.*", "headers.*")))
-                .failed();
+        SuiteRun run = SuiteRun.of(config, new Selection(Suite.FULL, List.of("http.*", "headers.*")));
+        Map<String, String> failed = run.failed();
 
-        assertThat(failed.keySet()).as("failing checks").containsExactlyInAnyOrderElementsOf(fault.failing().keySet());
+        assertThat(failed.keySet()).as("failing checks: " + failed)
+                .containsExactlyInAnyOrderElementsOf(fault.failing().keySet());
+        assertThat(run.warned().keySet()).as("warning checks: " + run.warned())
+                .containsExactlyInAnyOrderElementsOf(fault.warning());
         fault.failing().forEach((id, fragment) -> assertThat(failed.get(id)).as(id).contains(fragment));
     }
 }

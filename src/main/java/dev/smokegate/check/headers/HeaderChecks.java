@@ -21,6 +21,22 @@ public final class HeaderChecks {
                                 + "headers in vercel.json or next.config.js; Node: helmet's hsts) from one place "
                                 + "only, so proxies and the app do not both add it."),
                         SecurityHeaderJudges::hsts),
+                new OriginResponseCheck(CheckSpec.gate("headers.csp.present", Severity.HIGH,
+                        "An enforced Content-Security-Policy header is sent (Report-Only alone does not count).",
+                        "Send Content-Security-Policy as a response header (vercel.json / next.config.js headers, "
+                                + "helmet's contentSecurityPolicy); keep Report-Only only for trying changes."),
+                        CspJudges::present),
+                new OriginResponseCheck(CheckSpec.gate("headers.csp.script-safe", Severity.HIGH,
+                        "Script sources exclude 'unsafe-inline' (unless neutralised by nonces or hashes with "
+                                + "'strict-dynamic'), *, http:, https:, data: and plain-http hosts.",
+                        "Use a nonce-based policy: script-src 'nonce-{random}' 'strict-dynamic' (Next.js "
+                                + "middleware can set the nonce), or list exact https origins; drop "
+                                + "'unsafe-inline' and 'unsafe-eval'."),
+                        CspJudges::scriptSafe),
+                new OriginResponseCheck(CheckSpec.gate("headers.csp.object-base", Severity.MEDIUM,
+                        "The policy sets object-src 'none' (or default-src 'none') and restricts base-uri.",
+                        "Add object-src 'none'; base-uri 'self' (or 'none') to the Content-Security-Policy."),
+                        CspJudges::objectBase),
                 new OriginResponseCheck(CheckSpec.gate("headers.frame-protection", Severity.MEDIUM,
                         "Framing is restricted by CSP frame-ancestors or X-Frame-Options DENY/SAMEORIGIN.",
                         "Add Content-Security-Policy: frame-ancestors 'none' (or 'self'), and X-Frame-Options: DENY "

@@ -1,0 +1,81 @@
+package dev.smokegate.check.headers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.smokegate.config.EnvironmentConfig;
+import dev.smokegate.model.Verdict;
+import dev.smokegate.probe.http.HttpExchange;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class CspJudgesTest {
+
+    private static final EnvironmentConfig CONFIG = EnvironmentConfig.builder("recorded",
+            URI.create("https://app.example.com"), URI.create("https://api.example.com")).build();
+
+    private static HttpExchange response(String body, String... headerPairs) {
+        List<HttpExchange.Header> headers = new ArrayList<>();
+        for (int i = 0; i < headerPairs.length; i += 2) {
+            headers.add(new HttpExchange.Header(headerPairs[i], headerPairs[i + 1]));
+        }
+        return new HttpExchange("GET", URI.create("https://app.example.com/"), List.of(), 200, "OK", headers, body,
+                false, Duration.ofMillis(10));
+    }
+
+    private static Verdict scripts(String policy) {
+        return CspJudges.scriptSafe(response("", "Content-Security-Policy", policy), CONFIG);
+    }
+
+    @Test
+    void parsingLowercasesNamesKeepsTheFirstDuplicateAndIgnoresEmptyDirectives() {
+        CspPolicy policy = CspPolicy.parse(" Script-Src 'self' ;; script-src *; OBJECT-SRC   'none' ;");
+
+        assertThat(policy.directive("script-src")).contains(List.of("'self'"));
+        assertThat(policy.directive("object-src")).contains(List.of("'none'"));
+        assertThat(policy.effective("img-src")).isEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "default-src 'self' | PASS",
+            "script-src 'nonce-abc' 'strict-dynamic' https: 'unsafe-inline' | PASS",
+            "script-src 'self' 'unsafe-inline' | FAIL",
+            "script-src 'nonce-abc' 'unsafe-inline' | FAIL",
+            "script-src 'self' data: | FAIL",
+            "script-src 'self' http://cdn.example.com | FAIL",
+            "img-src 'self' | FAIL",
+            "script-src 'self' 'unsafe-eval' | WARN"})
+    void judgesScriptSources(String policy, Verdict.Status expected) {
+        assertThat(scripts(policy).status()).as(scripts(policy).message()).isEqualTo(expected);
+    }
+
+    @Test
+    void theStrictestOfSeveralEnforcedPoliciesCounts() {
+        HttpExchange twoPolicies = response("", "Content-Security-Policy", "script-src *",
+                "Content-Security-Policy", "script-src 'self'");
+
+        assertThat(CspJudges.scriptSafe(twoPolicies, CONFIG).status()).isEqualTo(Verdict.Status.PASS);
+    }
+
+    @Test
+    void metaPolicyIsReportedButOnlyTheHeaderCounts() {
+        Verdict verdict = CspJudges.present(response("<meta http-equiv=\"Content-Security-Policy\" content=\"x\">"),
+                CONFIG);
+
+        assertThat(verdict.status()).isEqualTo(Verdict.Status.FAIL);
+        assertThat(verdict.message()).contains("a <meta> policy exists");
+    }
+
+    @Test
+    void objectSrcFallsBackToDefaultSrcButBaseUriDoesNot() {
+        assertThat(CspJudges.objectBase(response("", "Content-Security-Policy",
+                "default-src 'none'; base-uri 'none'"), CONFIG).status()).isEqualTo(Verdict.Status.PASS);
+        assertThat(CspJudges.objectBase(response("", "Content-Security-Policy", "default-src 'none'"), CONFIG)
+                .message()).contains("base-uri is not restricted");
+    }
+}
