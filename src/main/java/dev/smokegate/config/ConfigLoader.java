@@ -165,7 +165,7 @@ public final class ConfigLoader {
                     duration(t, "redis-latency").orElse(d.redisLatency()), failDays, warnDays));
         });
         root.section("headers").ifPresent(headers -> {
-            headers.allowOnly(Set.of("hsts-min-max-age", "hsts-include-subdomains"));
+            headers.allowOnly(Set.of("hsts-min-max-age", "hsts-include-subdomains", "session-cookies"));
             HeaderPolicy d = HeaderPolicy.DEFAULTS;
             long minAge = headers.parsed("hsts-min-max-age", text -> Optional.of(text.trim())
                     .filter(t -> t.matches("\\d{1,10}")).map(Long::parseLong),
@@ -173,7 +173,9 @@ public final class ConfigLoader {
             boolean subdomains = headers.parsed("hsts-include-subdomains", text -> Optional.of(text.trim())
                     .filter(t -> t.equals("true") || t.equals("false")).map(Boolean::parseBoolean),
                     "expected true or false").orElse(d.hstsIncludeSubDomains());
-            builder.headers(new HeaderPolicy(minAge, subdomains));
+            Set<String> sessionCookies = new java.util.LinkedHashSet<>();
+            headers.list("session-cookies").forEach(cookie -> sessionCookies.add(String.valueOf(cookie).trim()));
+            builder.headers(new HeaderPolicy(minAge, subdomains, sessionCookies));
         });
         root.section("tls").ifPresent(tls -> {
             tls.allowOnly(Set.of("hosts"));

@@ -80,5 +80,14 @@ public enum Fault {
     CSP_NO_OBJECT_SRC,
 
     /** The frontend's script-src includes {@code 'unsafe-eval'} (a warning). */
-    CSP_UNSAFE_EVAL
+    CSP_UNSAFE_EVAL,
+
+    /** The frontend's session cookie {@code __Host-sid} is set without HttpOnly. */
+    SESSION_COOKIE_NOT_HTTPONLY,
+
+    /** The frontend's {@code theme} cookie is set without Secure. */
+    COOKIE_NOT_SECURE,
+
+    /** The frontend's {@code theme} cookie says {@code SameSite=None} without Secure. */
+    SAMESITE_NONE_WITHOUT_SECURE
 }

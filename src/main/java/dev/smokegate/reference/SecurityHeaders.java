@@ -22,7 +22,18 @@ final class SecurityHeaders {
     }
 
     static ResponseFilter frontend(FaultSwitches faults) {
-        return (request, response) -> apply(withFrontendCsp(response, faults::isOn), faults::isOn);
+        return (request, response) -> apply(withCookies(withFrontendCsp(response, faults::isOn), faults::isOn),
+                faults::isOn);
+    }
+
+    /** A session cookie as a Next.js app with server sessions sets it, and a harmless preference cookie. */
+    private static Response withCookies(Response response, Predicate<Fault> on) {
+        String session = "__Host-sid=" + java.util.UUID.randomUUID() + "; Path=/; Secure; SameSite=Lax"
+                + (on.test(Fault.SESSION_COOKIE_NOT_HTTPONLY) ? "" : "; HttpOnly");
+        String theme = "theme=light; Path=/; Max-Age=31536000"
+                + (on.test(Fault.COOKIE_NOT_SECURE) || on.test(Fault.SAMESITE_NONE_WITHOUT_SECURE) ? "" : "; Secure")
+                + (on.test(Fault.SAMESITE_NONE_WITHOUT_SECURE) ? "; SameSite=None" : "; SameSite=Lax");
+        return response.withHeader("Set-Cookie", session).withHeader("Set-Cookie", theme);
     }
 
     /** Self, the API and its WebSocket origin, as the seed's frontend needs them. */

@@ -54,7 +54,12 @@ record FaultCase(Fault fault, Map<String, String> failing, Set<String> warning) 
             new FaultCase(Fault.CSP_SCRIPT_WILDCARD, Map.of("headers.csp.script-safe", "script-src allows *")),
             new FaultCase(Fault.CSP_SCRIPT_HTTPS_SCHEME, Map.of("headers.csp.script-safe", "script-src allows https:")),
             new FaultCase(Fault.CSP_NO_OBJECT_SRC, Map.of("headers.csp.object-base", "object-src is not 'none'")),
-            new FaultCase(Fault.CSP_UNSAFE_EVAL, Map.of(), Set.of("headers.csp.script-safe")));
+            new FaultCase(Fault.CSP_UNSAFE_EVAL, Map.of(), Set.of("headers.csp.script-safe")),
+            new FaultCase(Fault.SESSION_COOKIE_NOT_HTTPONLY,
+                    Map.of("headers.cookies.flags", "session cookie __Host-sid lacks HttpOnly")),
+            new FaultCase(Fault.COOKIE_NOT_SECURE, Map.of("headers.cookies.flags", "theme lacks Secure")),
+            new FaultCase(Fault.SAMESITE_NONE_WITHOUT_SECURE,
+                    Map.of("headers.cookies.flags", "theme has SameSite=None without Secure")));
 
     @Override
     public String toString() {

@@ -52,6 +52,13 @@ public final class HeaderChecks {
                         "Add Referrer-Policy: strict-origin-when-cross-origin (or no-referrer / same-origin / "
                                 + "strict-origin)."),
                         SecurityHeaderJudges::referrerPolicy),
+                new OriginResponseCheck(CheckSpec.gate("headers.cookies.flags", Severity.HIGH,
+                        "Every cookie is Secure with SameSite Lax or Strict (None only with Secure), session cookies "
+                                + "(configured by name) are HttpOnly, and __Host- cookies follow their rules.",
+                        "Set cookies with Secure; SameSite=Lax (Strict where possible); HttpOnly for the session "
+                                + "cookie (express-session cookie options, next-auth cookies); prefer "
+                                + "__Host-session names with Path=/ and no Domain."),
+                        CookieJudges::flags),
                 new OriginResponseCheck(CheckSpec.gate("headers.permissions-policy", Severity.LOW,
                         "A parseable Permissions-Policy header disables the browser features the app does not use.",
                         "Add Permissions-Policy with structured-field syntax, e.g. camera=(), microphone=(), "
