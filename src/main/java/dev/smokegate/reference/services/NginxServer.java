@@ -147,7 +147,7 @@ public final class NginxServer implements ManagedService {
             return;
         }
         try {
-            Termination.terminate(process, "nginx", errorLog());
+            ServerProcesses.terminate(process, "nginx", errorLog());
         } finally {
             process = null;
         }
@@ -176,7 +176,7 @@ public final class NginxServer implements ManagedService {
             if (accepts()) {
                 return;
             }
-            sleep(POLL_INTERVAL);
+            ServerProcesses.pause(POLL_INTERVAL, "nginx");
         }
         throw new IOException("nginx did not listen on " + Loopback.HOST + ":" + port + " within "
                 + READY_TIMEOUT.toSeconds() + " s; " + LogTail.of(errorLog(), logStart));
@@ -248,14 +248,6 @@ public final class NginxServer implements ManagedService {
         return "\"" + text + "\"";
     }
 
-    private static void sleep(Duration duration) throws IOException {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while waiting for nginx", e);
-        }
-    }
 
     private Path config() {
         return dir.resolve("nginx.conf");

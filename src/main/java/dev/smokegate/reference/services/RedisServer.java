@@ -85,7 +85,7 @@ public final class RedisServer implements ManagedService {
             return;
         }
         try {
-            Termination.terminate(process, "Redis", log());
+            ServerProcesses.terminate(process, "Redis", log());
         } finally {
             process = null;
         }
@@ -120,7 +120,7 @@ public final class RedisServer implements ManagedService {
             } catch (RuntimeException notYet) {
                 lastFailure = notYet;
             }
-            sleep(POLL_INTERVAL);
+            ServerProcesses.pause(POLL_INTERVAL, "Redis");
         }
         throw new IOException("Redis did not answer an authenticated PING within " + READY_TIMEOUT.toSeconds()
                 + " s (last error: " + (lastFailure == null ? "none" : lastFailure.getMessage()) + "); "
@@ -152,14 +152,6 @@ public final class RedisServer implements ManagedService {
         return "\"" + path.toString().replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
-    private static void sleep(Duration duration) throws IOException {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while waiting for Redis", e);
-        }
-    }
 
     private Path config() {
         return dir.resolve("redis.conf");

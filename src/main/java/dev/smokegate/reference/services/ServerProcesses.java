@@ -5,15 +5,28 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
-/** Stops a server process the way an orchestrator would: SIGTERM, then SIGKILL after a grace period. */
-final class Termination {
+/** What the server fixtures (Redis, nginx) do alike with their processes: wait for them, and stop them. */
+final class ServerProcesses {
 
     static final Duration GRACE = Duration.ofSeconds(5);
 
-    private Termination() {
+    private ServerProcesses() {
     }
 
-    /** Returns once the process is gone; a process that needed SIGKILL is reported with its log tail. */
+    /** One poll interval while waiting for {@code name} to become ready; an interrupt ends the wait. */
+    static void pause(Duration duration, String name) throws IOException {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting for " + name, e);
+        }
+    }
+
+    /**
+     * Stops a process the way an orchestrator would: SIGTERM, then SIGKILL after {@link #GRACE}. Returns once the
+     * process is gone; one that needed SIGKILL is reported with its log tail.
+     */
     static void terminate(Process process, String name, Path log) throws IOException {
         process.destroy();
         try {
