@@ -1,5 +1,6 @@
 package dev.smokegate.config;
 
+import dev.smokegate.model.Target;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -54,6 +55,20 @@ public record EnvironmentConfig(
 
     public static Builder builder(String name, URI frontend, URI backend) {
         return new Builder(name, frontend, backend);
+    }
+
+    /**
+     * Every public URL of the environment with the role it plays, in config order (frontend, backend, canonical,
+     * aliases, websocket). Checks derive their targets from here, so a role is named the same in every area.
+     */
+    public List<Target> publicUrls() {
+        List<Target> urls = new ArrayList<>();
+        urls.add(new Target("frontend", frontend.toString()));
+        urls.add(new Target("backend", backend.toString()));
+        urls.add(new Target("canonical", canonical.toString()));
+        redirectFrom.forEach(u -> urls.add(new Target("alias", u.toString())));
+        websocket.ifPresent(u -> urls.add(new Target("websocket", u.toString())));
+        return urls;
     }
 
     public Optional<HostMapping> mappingFor(String host, int port) {

@@ -23,6 +23,8 @@ import javax.net.ssl.X509TrustManager;
  */
 public final class TrustMaterial {
 
+    private static volatile List<X509Certificate> systemRoots;
+
     private TrustMaterial() {
     }
 
@@ -58,14 +60,20 @@ public final class TrustMaterial {
         }
     }
 
-    private static List<X509Certificate> systemRoots() throws GeneralSecurityException {
-        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        factory.init((KeyStore) null);
-        List<X509Certificate> roots = new ArrayList<>();
-        for (var manager : factory.getTrustManagers()) {
-            if (manager instanceof X509TrustManager x509) {
-                roots.addAll(List.of(x509.getAcceptedIssuers()));
+    /** The JDK default trust store's roots, read once per JVM: it does not change during a run. */
+    public static List<X509Certificate> systemRoots() throws GeneralSecurityException {
+        List<X509Certificate> roots = systemRoots;
+        if (roots == null) {
+            TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            factory.init((KeyStore) null);
+            List<X509Certificate> loaded = new ArrayList<>();
+            for (var manager : factory.getTrustManagers()) {
+                if (manager instanceof X509TrustManager x509) {
+                    loaded.addAll(List.of(x509.getAcceptedIssuers()));
+                }
             }
+            roots = List.copyOf(loaded);
+            systemRoots = roots;
         }
         return roots;
     }

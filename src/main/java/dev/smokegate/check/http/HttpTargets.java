@@ -17,10 +17,7 @@ final class HttpTargets {
 
     static List<Target> origins(EnvironmentConfig config) {
         Map<String, Target> byOrigin = new LinkedHashMap<>();
-        add(byOrigin, "frontend", config.frontend());
-        add(byOrigin, "backend", config.backend());
-        add(byOrigin, "canonical", config.canonical());
-        config.redirectFrom().forEach(u -> add(byOrigin, "alias", u));
+        config.publicUrls().forEach(t -> add(byOrigin, t.role(), URI.create(t.address())));
         return new ArrayList<>(byOrigin.values());
     }
 

@@ -24,11 +24,7 @@ public final class TlsTargets {
             config.tlsHosts().forEach(h -> add(byEndpoint, "tls", h.contains(":") ? h : h + ":443"));
             return new ArrayList<>(byEndpoint.values());
         }
-        add(byEndpoint, "frontend", config.frontend());
-        add(byEndpoint, "backend", config.backend());
-        add(byEndpoint, "canonical", config.canonical());
-        config.redirectFrom().forEach(u -> add(byEndpoint, "alias", u));
-        config.websocket().ifPresent(u -> add(byEndpoint, "websocket", u));
+        config.publicUrls().forEach(t -> add(byEndpoint, t.role(), URI.create(t.address())));
         return new ArrayList<>(byEndpoint.values());
     }
 

@@ -4,22 +4,17 @@ import dev.smokegate.probe.TrustMaterial;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import javax.net.ssl.TrustManagerFactory;
-import javax.net.ssl.X509TrustManager;
 
 /**
  * The roots a chain may build to: the JDK's default trust store (the system roots, publicly trusted) plus the CAs of
  * the configured extra CA file. Kept apart so a validation can tell which kind of anchor it reached.
  */
 final class TrustAnchors {
-
-    private static volatile List<X509Certificate> systemRoots;
 
     private final List<X509Certificate> system;
     private final List<X509Certificate> extra;
@@ -32,7 +27,7 @@ final class TrustAnchors {
     static TrustAnchors load(Optional<Path> extraCaFile) throws IOException, GeneralSecurityException {
         List<X509Certificate> extra = extraCaFile.isPresent()
                 ? TrustMaterial.readCertificates(extraCaFile.get()) : List.of();
-        return new TrustAnchors(systemRoots(), extra);
+        return new TrustAnchors(TrustMaterial.systemRoots(), extra);
     }
 
     /** Every anchor, system roots first. */
@@ -59,23 +54,5 @@ final class TrustAnchors {
     static boolean sameSubjectAndKey(X509Certificate a, X509Certificate b) {
         return a.getSubjectX500Principal().equals(b.getSubjectX500Principal())
                 && Arrays.equals(a.getPublicKey().getEncoded(), b.getPublicKey().getEncoded());
-    }
-
-    /** The JDK default trust store's roots, read once per JVM (it does not change during a run). */
-    static List<X509Certificate> systemRoots() throws GeneralSecurityException {
-        List<X509Certificate> roots = systemRoots;
-        if (roots == null) {
-            TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            factory.init((KeyStore) null);
-            List<X509Certificate> loaded = new ArrayList<>();
-            for (var manager : factory.getTrustManagers()) {
-                if (manager instanceof X509TrustManager x509) {
-                    loaded.addAll(List.of(x509.getAcceptedIssuers()));
-                }
-            }
-            roots = List.copyOf(loaded);
-            systemRoots = roots;
-        }
-        return roots;
     }
 }

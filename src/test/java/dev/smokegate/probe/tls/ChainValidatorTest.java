@@ -52,7 +52,7 @@ class ChainValidatorTest {
 
     @Test
     void jdkSystemRootsAloneDoNotTrustAPrivateChain() throws Exception {
-        TrustAnchors jdk = new TrustAnchors(TrustAnchors.systemRoots(), List.of());
+        TrustAnchors jdk = new TrustAnchors(dev.smokegate.probe.TrustMaterial.systemRoots(), List.of());
         PathValidation path = ChainValidator.validate(LEAF.chain(), jdk, Instant.now());
 
         assertThat(path.trusted()).isFalse();
