@@ -1,5 +1,6 @@
 package dev.smokegate.check;
 
+import dev.smokegate.check.cors.CorsChecks;
 import dev.smokegate.check.headers.HeaderChecks;
 import dev.smokegate.check.http.HttpChecks;
 import dev.smokegate.check.tls.TlsChecks;
@@ -29,6 +30,7 @@ public final class Catalogue {
         List<Check<?>> checks = new ArrayList<>(HttpChecks.all());
         checks.addAll(TlsChecks.all(Clock.systemUTC(), TlsProbes::scan));
         checks.addAll(HeaderChecks.all());
+        checks.addAll(CorsChecks.all());
         Set<String> ids = new HashSet<>();
         for (Check<?> check : checks) {
             if (!ids.add(check.spec().id())) {

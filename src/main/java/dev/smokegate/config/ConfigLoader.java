@@ -35,6 +35,10 @@ public final class ConfigLoader {
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
     private static final Pattern TLS_HOST = Pattern.compile("[A-Za-z0-9.-]+(:\\d{1,5})?");
+    private static final Pattern DOMAIN = Pattern.compile("([a-z0-9]([a-z0-9-]*[a-z0-9])?\\.)+[a-z0-9-]+");
+    private static final Pattern METHOD = Pattern.compile("[A-Za-z]+");
+    /** An HTTP token (RFC 9110), the shape of a header name. */
+    private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
     private static final Pattern ENV_NAME = Pattern.compile("[a-z0-9][a-z0-9._-]*");
     private static final Set<String> CREDENTIAL_HEADERS =
             Set.of("authorization", "proxy-authorization", "cookie", "x-api-key", "x-auth-token");
@@ -86,7 +90,7 @@ public final class ConfigLoader {
 
     private EnvironmentConfig read(YamlNode root, Path file) {
         root.allowOnly(Set.of("environment", "frontend", "backend", "canonical", "websocket", "trust", "tls", "headers",
-                "connect-to", "timeouts", "thresholds", "http", "database", "redis", "waivers"));
+                "cors", "connect-to", "timeouts", "thresholds", "http", "database", "redis", "waivers"));
         String defaultName = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
         String name = root.parsed("environment", n -> Optional.of(n).filter(v -> ENV_NAME.matcher(v).matches()),
                 "expected a lowercase name (letters, digits, '.', '_', '-')").orElse(defaultName);
@@ -165,17 +169,33 @@ public final class ConfigLoader {
                     duration(t, "redis-latency").orElse(d.redisLatency()), failDays, warnDays));
         });
         root.section("headers").ifPresent(headers -> {
-            headers.allowOnly(Set.of("hsts-min-max-age", "hsts-include-subdomains", "session-cookies"));
+            headers.allowOnly(Set.of("hsts-min-max-age", "hsts-include-subdomains", "session-cookies",
+                    "preload-domain", "extra-origins", "asset-origins"));
             HeaderPolicy d = HeaderPolicy.DEFAULTS;
             long minAge = headers.parsed("hsts-min-max-age", text -> Optional.of(text.trim())
                     .filter(t -> t.matches("\\d{1,10}")).map(Long::parseLong),
                     "expected a whole number of seconds (31536000 is one year)").orElse(d.hstsMinMaxAge());
-            boolean subdomains = headers.parsed("hsts-include-subdomains", text -> Optional.of(text.trim())
-                    .filter(t -> t.equals("true") || t.equals("false")).map(Boolean::parseBoolean),
-                    "expected true or false").orElse(d.hstsIncludeSubDomains());
+            boolean subdomains = bool(headers, "hsts-include-subdomains").orElse(d.hstsIncludeSubDomains());
             Set<String> sessionCookies = new java.util.LinkedHashSet<>();
             headers.list("session-cookies").forEach(cookie -> sessionCookies.add(String.valueOf(cookie).trim()));
-            builder.headers(new HeaderPolicy(minAge, subdomains, sessionCookies));
+            Optional<String> preloadDomain = headers.parsed("preload-domain", text -> Optional.of(text.trim()
+                    .toLowerCase(Locale.ROOT)).filter(t -> DOMAIN.matcher(t).matches()),
+                    "expected a domain name such as example.com (no scheme, no port)");
+            builder.headers(new HeaderPolicy(minAge, subdomains, sessionCookies, preloadDomain,
+                    urls(headers, "extra-origins", Set.of("https")), urls(headers, "asset-origins", Set.of("https"))));
+        });
+        root.section("cors").ifPresent(cors -> {
+            cors.allowOnly(Set.of("path", "allowed-origins", "credentials", "methods", "request-headers",
+                    "allow-preview-origins"));
+            CorsPolicy d = CorsPolicy.DEFAULTS;
+            List<String> methods = tokens(cors, "methods", METHOD, "an HTTP method such as GET or PUT");
+            List<String> requestHeaders = tokens(cors, "request-headers", TOKEN, "a header name");
+            builder.cors(new CorsPolicy(path(cors, "path"), urls(cors, "allowed-origins", Set.of("http", "https")),
+                    bool(cors, "credentials").orElse(d.credentials()),
+                    cors.list("methods").isEmpty() ? d.methods()
+                            : methods.stream().map(m -> m.toUpperCase(Locale.ROOT)).toList(),
+                    cors.list("request-headers").isEmpty() ? d.requestHeaders() : requestHeaders,
+                    bool(cors, "allow-preview-origins").orElse(d.allowPreviewOrigins())));
         });
         root.section("tls").ifPresent(tls -> {
             tls.allowOnly(Set.of("hosts"));
@@ -238,6 +258,44 @@ public final class ConfigLoader {
         } catch (URISyntaxException e) {
             return Optional.empty();
         }
+    }
+
+    private static Optional<Boolean> bool(YamlNode node, String name) {
+        return node.parsed(name, text -> Optional.of(text.trim())
+                .filter(t -> t.equals("true") || t.equals("false")).map(Boolean::parseBoolean),
+                "expected true or false");
+    }
+
+    private static List<URI> urls(YamlNode node, String name, Set<String> schemes) {
+        List<URI> urls = new ArrayList<>();
+        List<Object> items = node.list(name);
+        for (int i = 0; i < items.size(); i++) {
+            String text = String.valueOf(items.get(i));
+            Optional<URI> url = parseUrl(text, schemes).filter(u -> u.getRawPath() == null || u.getRawPath().isEmpty()
+                    || u.getRawPath().equals("/"));
+            if (url.isPresent()) {
+                urls.add(url.get());
+            } else {
+                node.problem(node.key(name) + "[" + i + "]", "expected an origin such as "
+                        + String.join(" or ", schemes.stream().sorted().map(s -> s + "://app.example.com").toList())
+                        + " (no path), found \"" + text + "\"");
+            }
+        }
+        return urls;
+    }
+
+    private static List<String> tokens(YamlNode node, String name, Pattern shape, String expectation) {
+        List<String> tokens = new ArrayList<>();
+        List<Object> items = node.list(name);
+        for (int i = 0; i < items.size(); i++) {
+            String text = String.valueOf(items.get(i)).trim();
+            if (shape.matcher(text).matches()) {
+                tokens.add(text);
+            } else {
+                node.problem(node.key(name) + "[" + i + "]", "expected " + expectation + ", found \"" + text + "\"");
+            }
+        }
+        return tokens;
     }
 
     private static Optional<String> path(YamlNode node, String name) {

@@ -34,6 +34,7 @@ public record EnvironmentConfig(
         Timeouts timeouts,
         Thresholds thresholds,
         HeaderPolicy headers,
+        CorsPolicy cors,
         Map<String, ConfigValue> requestHeaders,
         Optional<ConfigValue> databaseUrl,
         Optional<ConfigValue> redisUrl,
@@ -101,6 +102,7 @@ public record EnvironmentConfig(
         private Timeouts timeouts = Timeouts.DEFAULTS;
         private Thresholds thresholds = Thresholds.DEFAULTS;
         private HeaderPolicy headers = HeaderPolicy.DEFAULTS;
+        private CorsPolicy cors = CorsPolicy.DEFAULTS;
         private Map<String, ConfigValue> requestHeaders = new java.util.LinkedHashMap<>();
         private Optional<ConfigValue> databaseUrl = Optional.empty();
         private Optional<ConfigValue> redisUrl = Optional.empty();
@@ -128,6 +130,7 @@ public record EnvironmentConfig(
             timeouts = c.timeouts;
             thresholds = c.thresholds;
             headers = c.headers;
+            cors = c.cors;
             requestHeaders = new java.util.LinkedHashMap<>(c.requestHeaders);
             databaseUrl = c.databaseUrl;
             redisUrl = c.redisUrl;
@@ -147,6 +150,7 @@ public record EnvironmentConfig(
         public Builder timeouts(Timeouts value) { timeouts = value; return this; }
         public Builder thresholds(Thresholds value) { thresholds = value; return this; }
         public Builder headers(HeaderPolicy value) { headers = value; return this; }
+        public Builder cors(CorsPolicy value) { cors = value; return this; }
         public Builder databaseUrl(ConfigValue value) { databaseUrl = Optional.ofNullable(value); return this; }
         public Builder redisUrl(ConfigValue value) { redisUrl = Optional.ofNullable(value); return this; }
         public Builder waivers(List<Waiver> value) { waivers = new ArrayList<>(value); return this; }
@@ -172,8 +176,8 @@ public record EnvironmentConfig(
         public EnvironmentConfig build() {
             URI canonicalOrigin = canonical != null ? canonical : frontend;
             return new EnvironmentConfig(name, source, frontend, backend, healthPath, dbHealthPath,
-                    redisHealthPath, canonicalOrigin, redirectFrom, websocket, tlsHosts, extraCaFile, connectTo, timeouts,
-                    thresholds, headers, requestHeaders, databaseUrl, redisUrl, waivers, secretValues);
+                    redisHealthPath, canonicalOrigin, redirectFrom, websocket, tlsHosts, extraCaFile, connectTo,
+                    timeouts, thresholds, headers, cors, requestHeaders, databaseUrl, redisUrl, waivers, secretValues);
         }
     }
 }

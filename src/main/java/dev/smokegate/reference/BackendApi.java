@@ -32,6 +32,8 @@ final class BackendApi {
                 Route.exact("/health", this::liveness),
                 Route.exact("/health/db", dependency(database)),
                 Route.exact("/health/redis", dependency(redis)),
+                // What the frontend calls cross-origin with credentials; the CORS checks aim here.
+                Route.exact("/api/session", request -> json(200, Map.of("authenticated", false))),
                 Route.any(request -> error(404, "no such endpoint")));
     }
 

@@ -25,7 +25,10 @@ public enum Fault {
     /** {@code http://} redirects to {@code https://} with 302 (temporary) instead of 301. */
     TEMPORARY_REDIRECT,
 
-    /** {@code http://app…} redirects first to {@code https://www…} instead of to the same host over https. */
+    /**
+     * {@code http://app…} and {@code http://} on the apex redirect first to {@code https://www…} instead of to the
+     * same host over https.
+     */
     REDIRECT_TO_OTHER_HOST_FIRST,
 
     /** {@code https://www…} serves the frontend page with 200 instead of redirecting to the apex {@code app} host. */
@@ -45,6 +48,9 @@ public enum Fault {
 
     /** The frontend sends two {@code Strict-Transport-Security} headers. */
     HSTS_DUPLICATE_HEADER,
+
+    /** The frontend's and apex's HSTS lack {@code preload}: fine as a policy, not submittable to the preload list. */
+    HSTS_NO_PRELOAD,
 
     /** The frontend's HSTS lacks {@code includeSubDomains}. */
     HSTS_NO_INCLUDE_SUBDOMAINS,
@@ -79,6 +85,9 @@ public enum Fault {
     /** The frontend's policy has no object-src (and default-src is not 'none'). */
     CSP_NO_OBJECT_SRC,
 
+    /** The frontend's connect-src lists only the WebSocket origin, so browsers block the app's API calls. */
+    CSP_BLOCKS_API,
+
     /** The frontend's script-src includes {@code 'unsafe-eval'} (a warning). */
     CSP_UNSAFE_EVAL,
 
@@ -89,5 +98,35 @@ public enum Fault {
     COOKIE_NOT_SECURE,
 
     /** The frontend's {@code theme} cookie says {@code SameSite=None} without Secure. */
-    SAMESITE_NONE_WITHOUT_SECURE
+    SAMESITE_NONE_WITHOUT_SECURE,
+
+    /** {@code https://} on the apex redirects to the frontend over plain {@code http://} (a hop HSTS cannot cover). */
+    APEX_REDIRECTS_OVER_PLAIN_HTTP,
+
+    /** The backend's CORS echoes any Origin, with credentials. */
+    CORS_REFLECTS_ANY_ORIGIN,
+
+    /** The backend's CORS accepts any origin that ends with the frontend's host ({@code https://evilapp…}). */
+    CORS_ORIGIN_ENDS_WITH,
+
+    /** The backend's CORS accepts any origin that starts with the frontend's origin ({@code …test.evil.test}). */
+    CORS_ORIGIN_STARTS_WITH,
+
+    /** The backend's CORS matches origins with an unescaped-dot regex ({@code https://appxsmokegate.test}). */
+    CORS_UNESCAPED_DOT,
+
+    /** The backend's CORS allows {@code Origin: null} (sandboxed iframes, file: pages). */
+    CORS_NULL_ORIGIN,
+
+    /** The backend's CORS allows the frontend's {@code http://} origin too. */
+    CORS_HTTP_ORIGIN,
+
+    /** The backend's CORS allows every {@code https://*.vercel.app} preview deployment, anyone's. */
+    CORS_VERCEL_PREVIEWS,
+
+    /** The backend answers {@code Access-Control-Allow-Origin: *} with credentials allowed. */
+    CORS_WILDCARD_WITH_CREDENTIALS,
+
+    /** The backend echoes the allowed origin without {@code Vary: Origin}. */
+    CORS_NO_VARY_ORIGIN
 }

@@ -48,8 +48,10 @@ public final class ReferenceDeployment implements AutoCloseable {
     public static final String FRONTEND_HOST = "app.smokegate.test";
     public static final String BACKEND_HOST = "api.smokegate.test";
     public static final String WWW_HOST = "www.smokegate.test";
+    /** The registrable domain, which the HSTS preload list judges. */
+    public static final String APEX_HOST = "smokegate.test";
 
-    private static final List<String> HOSTS = List.of(FRONTEND_HOST, BACKEND_HOST, WWW_HOST);
+    private static final List<String> HOSTS = List.of(FRONTEND_HOST, BACKEND_HOST, WWW_HOST, APEX_HOST);
     /** Postgres bounds each of its own steps; this only guards against a step that ignores its deadline. */
     private static final Duration POSTGRES_START_LIMIT = Duration.ofSeconds(90);
 

@@ -45,8 +45,9 @@ final class SecurityHeaders {
                 + (on.test(Fault.CSP_SCRIPT_WILDCARD) ? " *" : "")
                 + (on.test(Fault.CSP_SCRIPT_HTTPS_SCHEME) ? " https:" : "")
                 + (on.test(Fault.CSP_UNSAFE_EVAL) ? " 'unsafe-eval'" : "");
-        String policy = "default-src 'self'; script-src " + scripts + "; connect-src 'self' https://"
-                + ReferenceDeployment.BACKEND_HOST + " wss://" + ReferenceDeployment.BACKEND_HOST
+        String api = on.test(Fault.CSP_BLOCKS_API) ? "" : " https://" + ReferenceDeployment.BACKEND_HOST;
+        String policy = "default-src 'self'; script-src " + scripts + "; connect-src 'self'" + api + " wss://"
+                + ReferenceDeployment.BACKEND_HOST
                 + "; img-src 'self' data:; style-src 'self'"
                 + (on.test(Fault.CSP_NO_OBJECT_SRC) ? "" : "; object-src 'none'")
                 + "; base-uri 'self'" + (on.test(Fault.NO_FRAME_PROTECTION) ? "" : "; frame-ancestors 'none'");
@@ -54,7 +55,15 @@ final class SecurityHeaders {
                 : "Content-Security-Policy", policy);
     }
 
-    private static Response apply(Response response, Predicate<Fault> on) {
+    /**
+     * The apex only redirects, but the redirect is what the preload list judges: it carries the same HSTS policy,
+     * set once at the edge for every host of the project, so an HSTS fault shows on both.
+     */
+    static ResponseFilter apex(FaultSwitches faults) {
+        return (request, response) -> hsts(response, faults::isOn);
+    }
+
+    private static Response hsts(Response response, Predicate<Fault> on) {
         Response r = response;
         if (on.test(Fault.HSTS_DUPLICATE_HEADER)) {
             r = r.withHeader("Strict-Transport-Security", "max-age=31536000");
@@ -63,8 +72,14 @@ final class SecurityHeaders {
             String maxAge = on.test(Fault.HSTS_SHORT_MAX_AGE) ? "300"
                     : on.test(Fault.HSTS_QUOTED_MAX_AGE) ? "\"31536000\"" : "31536000";
             String subdomains = on.test(Fault.HSTS_NO_INCLUDE_SUBDOMAINS) ? "" : "; includeSubDomains";
-            r = r.withHeader("Strict-Transport-Security", "max-age=" + maxAge + subdomains + "; preload");
+            String preload = on.test(Fault.HSTS_NO_PRELOAD) ? "" : "; preload";
+            r = r.withHeader("Strict-Transport-Security", "max-age=" + maxAge + subdomains + preload);
         }
+        return r;
+    }
+
+    private static Response apply(Response response, Predicate<Fault> on) {
+        Response r = hsts(response, on);
         if (!on.test(Fault.NO_FRAME_PROTECTION)) {
             r = r.withHeader("X-Frame-Options", "DENY");
         }

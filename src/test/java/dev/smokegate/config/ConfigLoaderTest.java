@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -98,6 +99,45 @@ class ConfigLoaderTest {
         });
     }
 
+    @Test
+    void readsTheCorsPolicyAndTheHeaderOrigins() throws Exception {
+        EnvironmentConfig config = loader.load(write(VALID + """
+                headers:
+                  preload-domain: Example.com
+                  extra-origins: [https://docs.example.com]
+                  asset-origins: [https://cdn.example.net/]
+                cors:
+                  path: /api/me
+                  allowed-origins: [https://app.example.com, "https://admin.example.com:8443"]
+                  credentials: false
+                  methods: [get, PUT, delete]
+                  request-headers: [Content-Type, X-Request-Id]
+                  allow-preview-origins: true
+                """));
+
+        assertThat(config.headers().preloadDomain()).contains("example.com");
+        assertThat(config.headers().extraOrigins()).containsExactly(URI.create("https://docs.example.com"));
+        assertThat(config.headers().assetOrigins()).containsExactly(URI.create("https://cdn.example.net/"));
+        CorsPolicy cors = config.cors();
+        assertThat(cors.path()).contains("/api/me");
+        assertThat(cors.allowedOrigins(config)).containsExactly("https://app.example.com",
+                "https://admin.example.com:8443");
+        assertThat(cors.credentials()).isFalse();
+        assertThat(cors.methods()).containsExactly("GET", "PUT", "DELETE");
+        assertThat(cors.preflightMethods()).containsExactly("PUT", "DELETE");
+        assertThat(cors.requestHeaders()).containsExactly("Content-Type", "X-Request-Id");
+        assertThat(cors.allowPreviewOrigins()).isTrue();
+    }
+
+    @Test
+    void corsDefaultsToTheFrontendOriginWithCredentials() throws Exception {
+        EnvironmentConfig config = loader.load(write(VALID));
+
+        assertThat(config.cors().allowedOrigins(config)).containsExactly("https://app.example.com");
+        assertThat(config.cors().credentials()).isTrue();
+        assertThat(config.cors().preflightMethods()).containsExactly("POST");
+    }
+
     static Stream<Arguments> malformedConfigs() {
         return Stream.of(
                 Arguments.of("unknown top-level key", VALID + "fronted: {}\n",
@@ -140,6 +180,19 @@ class ConfigLoaderTest {
                                   - {check: http.health.ok, reason: r, expires: next week}
                                 """,
                         "waivers[0].expires: expected a date YYYY-MM-DD"),
+                Arguments.of("cors origin with a path",
+                        VALID + "cors:\n  allowed-origins: [https://app.example.com/x]\n",
+                        "cors.allowed-origins[0]: expected an origin such as http://app.example.com or "
+                                + "https://app.example.com (no path), found \"https://app.example.com/x\""),
+                Arguments.of("cors credentials not a boolean", VALID + "cors:\n  credentials: yes please\n",
+                        "cors.credentials: expected true or false"),
+                Arguments.of("cors header with a space", VALID + "cors:\n  request-headers: [\"X Token\"]\n",
+                        "cors.request-headers[0]: expected a header name, found \"X Token\""),
+                Arguments.of("preload domain with a scheme",
+                        VALID + "headers:\n  preload-domain: https://example.com\n",
+                        "headers.preload-domain: expected a domain name such as example.com"),
+                Arguments.of("extra origin over http", VALID + "headers:\n  extra-origins: [http://docs.example.com]\n",
+                        "headers.extra-origins[0]: expected an origin such as https://app.example.com"),
                 Arguments.of("section is a scalar", VALID + "timeouts: 5s\n",
                         "timeouts: expected a mapping of keys, found \"5s\""),
                 Arguments.of("not yaml", "frontend: [unclosed\n", "not valid YAML"),

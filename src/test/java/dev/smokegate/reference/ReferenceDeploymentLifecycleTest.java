@@ -50,7 +50,7 @@ class ReferenceDeploymentLifecycleTest {
 
         deployment.close();
 
-        assertThat(healthyMappings).hasSize(6).noneMatch(mapping -> mapping.contains(TlsFault.DOMAIN));
+        assertThat(healthyMappings).hasSize(8).noneMatch(mapping -> mapping.contains(TlsFault.DOMAIN));
         assertThat(nginx).allSatisfy(process -> assertThat(goneWithin(process, REAP_TIMEOUT))
                 .as("nginx pid %d is gone", process.pid()).isTrue());
         assertThatThrownBy(() -> new java.net.Socket("127.0.0.1", jdkPort).close())

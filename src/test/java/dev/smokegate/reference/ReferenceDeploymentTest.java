@@ -1,5 +1,6 @@
 package dev.smokegate.reference;
 
+import static dev.smokegate.reference.ReferenceDeployment.APEX_HOST;
 import static dev.smokegate.reference.ReferenceDeployment.BACKEND_HOST;
 import static dev.smokegate.reference.ReferenceDeployment.FRONTEND_HOST;
 import static dev.smokegate.reference.ReferenceDeployment.WWW_HOST;
@@ -70,7 +71,9 @@ class ReferenceDeploymentTest {
                 BACKEND_HOST + ":443 -> 127.0.0.1:" + deployment.httpsPort(BACKEND_HOST),
                 BACKEND_HOST + ":80 -> 127.0.0.1:" + deployment.httpPort(),
                 WWW_HOST + ":443 -> 127.0.0.1:" + deployment.httpsPort(WWW_HOST),
-                WWW_HOST + ":80 -> 127.0.0.1:" + deployment.httpPort());
+                WWW_HOST + ":80 -> 127.0.0.1:" + deployment.httpPort(),
+                APEX_HOST + ":443 -> 127.0.0.1:" + deployment.httpsPort(APEX_HOST),
+                APEX_HOST + ":80 -> 127.0.0.1:" + deployment.httpPort());
     }
 
     @Test

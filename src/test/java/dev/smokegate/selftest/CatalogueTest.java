@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.smokegate.check.Catalogue;
 import dev.smokegate.check.Check;
 import dev.smokegate.model.CheckSpec;
+import dev.smokegate.reference.Fault;
+import dev.smokegate.reference.TlsFault;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -30,6 +32,12 @@ class CatalogueTest {
         assertThat(TlsFaultCase.ALL).allSatisfy(c -> assertThat(ids).containsAll(c.failing().keySet())
                 .containsAll(c.warning()));
         assertThat(ids).containsAll(TlsFaultCase.PROVEN_ON_RECORDED_SCANS.keySet());
+    }
+
+    @Test
+    void everyFaultSwitchHasARowInTheMatrix() {
+        assertThat(FaultCase.ALL).extracting(FaultCase::fault).containsExactlyInAnyOrder(Fault.values());
+        assertThat(TlsFaultCase.ALL).extracting(TlsFaultCase::fault).containsExactlyInAnyOrder(TlsFault.values());
     }
 
     @Test

@@ -49,7 +49,7 @@ class FaultMatrixTest {
 
         assertThat(run.failed()).isEmpty();
         assertThat(run.warned()).isEmpty();
-        assertThat(run.report().results()).extracting(r -> r.spec().area()).contains("http", "tls", "headers");
+        assertThat(run.report().results()).extracting(r -> r.spec().area()).contains("http", "tls", "headers", "cors");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -57,7 +57,7 @@ class FaultMatrixTest {
     void faultFailsExactlyItsChecks(FaultCase fault) throws Exception {
         deployment.inject(fault.fault());
 
-        SuiteRun run = SuiteRun.of(config, new Selection(Suite.FULL, List.of("http.*", "headers.*")));
+        SuiteRun run = SuiteRun.of(config, new Selection(Suite.FULL, List.of("http.*", "headers.*", "cors.*")));
         Map<String, String> failed = run.failed();
 
         assertThat(failed.keySet()).as("failing checks: " + failed)

@@ -4,6 +4,7 @@ import dev.smokegate.config.EnvironmentConfig;
 import dev.smokegate.model.Verdict;
 import dev.smokegate.probe.http.HttpExchange;
 import java.util.ArrayList;
+import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -110,5 +111,66 @@ final class CspJudges {
         }
         return findings.isEmpty() ? Verdict.pass("object-src 'none' and base-uri restricted")
                 : Verdict.fail(String.join("; ", findings));
+    }
+
+    /** Directives that cover what a frontend loads from an asset origin; one of them allowing it is enough. */
+    private static final List<String> ASSET_DIRECTIVES = List.of("script-src", "style-src", "img-src", "font-src");
+
+    /**
+     * The origins the app needs must get through its own policy: a CSP that blocks the API is an outage no health
+     * check sees, since the server side is fine and only browsers refuse.
+     */
+    static Verdict appOrigins(HttpExchange response, EnvironmentConfig config) {
+        List<CspPolicy> policies = enforced(response);
+        if (policies.isEmpty()) {
+            return Verdict.pass("no enforced policy blocks anything (headers.csp.present judges its absence)");
+        }
+        URI page = response.url();
+        List<String> blocked = new ArrayList<>();
+        List<String> safariBlocked = new ArrayList<>();
+        java.util.Map<URI, List<String>> needs = new java.util.LinkedHashMap<>();
+        needs.put(config.backend(), List.of("connect-src"));
+        config.websocket().ifPresent(ws -> needs.put(ws, List.of("connect-src")));
+        config.headers().assetOrigins().forEach(asset -> needs.put(asset, ASSET_DIRECTIVES));
+        needs.forEach((url, directives) -> {
+            CspSourceMatch worst = CspSourceMatch.ALLOWED;
+            String governing = "";
+            for (CspPolicy policy : policies) {
+                CspSourceMatch best = CspSourceMatch.BLOCKED;
+                for (String directive : directives) {
+                    var effective = policy.effective(directive);
+                    CspSourceMatch match = effective.map(e -> CspSourceMatch.of(e.getValue(), url, page))
+                            .orElse(CspSourceMatch.ALLOWED);
+                    if (match.ordinal() <= best.ordinal()) {
+                        best = match;
+                        governing = effective.map(e -> e.getKey() + " " + String.join(" ", e.getValue()))
+                                .orElse(directive + " (unrestricted)");
+                    }
+                }
+                if (best.ordinal() > worst.ordinal()) {
+                    worst = best;
+                }
+            }
+            if (worst == CspSourceMatch.BLOCKED) {
+                blocked.add("\"" + governing.trim() + "\" blocks " + url + "; add " + originOf(url));
+            } else if (worst == CspSourceMatch.ALLOWED_BY_CSP3_ONLY) {
+                safariBlocked.add("\"" + governing.trim() + "\" allows " + url + " only by CSP3's rules, which Safari "
+                        + "does not apply; list " + originOf(url) + " explicitly");
+            }
+        });
+        if (!blocked.isEmpty()) {
+            return Verdict.fail("the app's own policy blocks origins it needs, so browsers refuse those requests: "
+                    + String.join("; ", blocked));
+        }
+        if (!safariBlocked.isEmpty()) {
+            return Verdict.warn(String.join("; ", safariBlocked));
+        }
+        return Verdict.pass("the policy allows " + String.join(", ", needs.keySet().stream().map(URI::toString)
+                .toList()));
+    }
+
+    private static String originOf(URI url) {
+        return url.getScheme().toLowerCase(Locale.ROOT) + "://" + url.getHost().toLowerCase(Locale.ROOT)
+                + (url.getPort() == -1 ? "" : ":" + url.getPort());
     }
 }

@@ -21,6 +21,7 @@ public final class HeaderChecks {
                                 + "headers in vercel.json or next.config.js; Node: helmet's hsts) from one place "
                                 + "only, so proxies and the app do not both add it."),
                         SecurityHeaderJudges::hsts),
+                new PreloadCheck(),
                 new OriginResponseCheck(CheckSpec.gate("headers.csp.present", Severity.HIGH,
                         "An enforced Content-Security-Policy header is sent (Report-Only alone does not count).",
                         "Send Content-Security-Policy as a response header (vercel.json / next.config.js headers, "
@@ -37,6 +38,13 @@ public final class HeaderChecks {
                         "The policy sets object-src 'none' (or default-src 'none') and restricts base-uri.",
                         "Add object-src 'none'; base-uri 'self' (or 'none') to the Content-Security-Policy."),
                         CspJudges::objectBase),
+                OriginResponseCheck.frontendOnly(CheckSpec.gate("headers.csp.app-origins", Severity.HIGH,
+                        "The frontend's CSP allows the origins the app needs: the API and WebSocket origins in "
+                                + "connect-src, the configured asset origins in a fetch directive.",
+                        "Add the API origin (https://api.example.com) and the WebSocket origin (wss://api.example.com; "
+                                + "Safari does not derive it from 'self' or https:) to connect-src, and CDN origins to "
+                                + "script-src/style-src/img-src as used."),
+                        CspJudges::appOrigins),
                 new OriginResponseCheck(CheckSpec.gate("headers.frame-protection", Severity.MEDIUM,
                         "Framing is restricted by CSP frame-ancestors or X-Frame-Options DENY/SAMEORIGIN.",
                         "Add Content-Security-Policy: frame-ancestors 'none' (or 'self'), and X-Frame-Options: DENY "

@@ -14,23 +14,35 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A requirement on the response headers of each origin's root ({@code https://frontend/}, {@code https://backend/}).
+ * A requirement on the response headers of each origin's root ({@code https://frontend/}, {@code https://backend/},
+ * and {@code headers.extra-origins}).
  * Every such check judges the same request, so the version-banner and security-header checks cost one round trip
  * per origin together.
  */
 public final class OriginResponseCheck implements Check<HttpObservation> {
 
     @FunctionalInterface
-    public     interface Judge {
+    public interface Judge {
         Verdict judge(HttpExchange response, EnvironmentConfig config);
     }
 
     private final CheckSpec spec;
     private final Judge judge;
+    private final boolean frontendOnly;
 
     public OriginResponseCheck(CheckSpec spec, Judge judge) {
+        this(spec, judge, false);
+    }
+
+    private OriginResponseCheck(CheckSpec spec, Judge judge, boolean frontendOnly) {
         this.spec = spec;
         this.judge = judge;
+        this.frontendOnly = frontendOnly;
+    }
+
+    /** A requirement on the page the browser loads, which an API origin serving JSON has no part in. */
+    public static OriginResponseCheck frontendOnly(CheckSpec spec, Judge judge) {
+        return new OriginResponseCheck(spec, judge, true);
     }
 
     @Override
@@ -40,8 +52,14 @@ public final class OriginResponseCheck implements Check<HttpObservation> {
 
     @Override
     public List<Target> targets(EnvironmentConfig config) {
-        return List.of(new Target("frontend", config.frontend().resolve("/").toString()),
-                new Target("backend", config.backend().resolve("/").toString()));
+        List<Target> targets = new java.util.ArrayList<>();
+        targets.add(new Target("frontend", config.frontend().resolve("/").toString()));
+        if (frontendOnly) {
+            return targets;
+        }
+        targets.add(new Target("backend", config.backend().resolve("/").toString()));
+        config.headers().extraOrigins().forEach(o -> targets.add(new Target("origin", o.resolve("/").toString())));
+        return targets;
     }
 
     @Override

@@ -42,6 +42,11 @@ public final class HttpFetcher {
     }
 
     public static HttpObservation get(URI url, ProbeContext context) {
+        return fetch(HttpRequest.get(url), context);
+    }
+
+    public static HttpObservation fetch(HttpRequest request, ProbeContext context) {
+        URI url = request.url();
         EnvironmentConfig config = context.config();
         Duration connect = config.timeouts().connect();
         Duration read = config.timeouts().read();
@@ -49,10 +54,13 @@ public final class HttpFetcher {
         WireTimer timer = new WireTimer(connect.plus(read), () -> connections.value.shutdown());
         connections.value = connections(context, timer);
         try {
-            Response response = request(connections.value, context, timer).get(url);
-            return HttpObservation.answered(exchange(url, context, response, timer));
+            Response response = specification(request, connections.value, context, timer)
+                    .request(request.method(), url);
+            return HttpObservation.answered(request, exchange(request, context, response, timer));
         } catch (Exception e) {
-            return HttpObservation.unanswered(url, describe(e, url, config, timer.capped()), timer.elapsed());
+            Throwable root = rootCause(e);
+            return HttpObservation.unanswered(request, kind(root, timer.capped()),
+                    describe(root, url, config, timer.capped()), timer.elapsed());
         } finally {
             timer.stop();
             connections.value.shutdown();
@@ -64,8 +72,8 @@ public final class HttpFetcher {
         volatile T value;
     }
 
-    private static RequestSpecification request(PoolingClientConnectionManager connections, ProbeContext context,
-                                                WireTimer timer) {
+    private static RequestSpecification specification(HttpRequest request, PoolingClientConnectionManager connections,
+                                                      ProbeContext context, WireTimer timer) {
         EnvironmentConfig config = context.config();
         BasicHttpParams params = new BasicHttpParams();
         params.setIntParameter(CoreConnectionPNames.CONNECTION_TIMEOUT, (int) config.timeouts().connect().toMillis());
@@ -80,10 +88,9 @@ public final class HttpFetcher {
                             client.setHttpRequestRetryHandler(new DefaultHttpRequestRetryHandler(0, false));
                             return client;
                         }));
-        RequestSpecification spec = RestAssured.given().config(restConfig).urlEncodingEnabled(false)
-                .header("User-Agent", "smokegate");
-        for (var header : config.requestHeaders().entrySet()) {
-            spec = spec.header(header.getKey(), header.getValue().value());
+        RequestSpecification spec = RestAssured.given().config(restConfig).urlEncodingEnabled(false);
+        for (HttpExchange.Header header : headers(request, config)) {
+            spec = spec.header(header.name(), header.value());
         }
         return spec;
     }
@@ -98,21 +105,28 @@ public final class HttpFetcher {
         return new PoolingClientConnectionManager(schemes, MappedConnections.resolver(config));
     }
 
-    private static HttpExchange exchange(URI url, ProbeContext context, Response response, WireTimer timer)
-            throws IOException {
+    /** What goes on the wire: our User-Agent, the environment's configured headers, then the request's own. */
+    private static List<HttpExchange.Header> headers(HttpRequest request, EnvironmentConfig config) {
+        List<HttpExchange.Header> headers = new ArrayList<>();
+        headers.add(new HttpExchange.Header("User-Agent", "smokegate"));
+        for (var header : config.requestHeaders().entrySet()) {
+            ConfigValue value = header.getValue();
+            headers.add(new HttpExchange.Header(header.getKey(), value.value()));
+        }
+        headers.addAll(request.headers());
+        return headers;
+    }
+
+    private static HttpExchange exchange(HttpRequest request, ProbeContext context, Response response,
+                                         WireTimer timer) throws IOException {
         Body body = readBody(response);
         Duration latency = timer.latency().orElseGet(timer::elapsed);
-        List<HttpExchange.Header> requestHeaders = new ArrayList<>();
-        requestHeaders.add(new HttpExchange.Header("User-Agent", "smokegate"));
-        for (var header : context.config().requestHeaders().entrySet()) {
-            ConfigValue value = header.getValue();
-            requestHeaders.add(new HttpExchange.Header(header.getKey(), value.value()));
-        }
         List<HttpExchange.Header> responseHeaders = response.headers().asList().stream()
                 .map(h -> new HttpExchange.Header(h.getName(), h.getValue())).toList();
         String statusLine = response.statusLine();
         String reason = statusLine.replaceFirst("^\\S+\\s+\\d{3}\\s*", "");
-        return new HttpExchange("GET", url, requestHeaders, response.statusCode(), reason, responseHeaders,
+        return new HttpExchange(request.method(), request.url(), headers(request, context.config()),
+                response.statusCode(), reason, responseHeaders,
                 body.text(), body.truncated(), latency);
     }
 
@@ -129,8 +143,7 @@ public final class HttpFetcher {
     }
 
     /** One line an on-call engineer can act on; the phrases are what the report's categories match. */
-    private static String describe(Exception e, URI url, EnvironmentConfig config, boolean capped) {
-        Throwable root = rootCause(e);
+    private static String describe(Throwable root, URI url, EnvironmentConfig config, boolean capped) {
         String where = url.getHost() + ":" + port(url)
                 + config.mappingFor(url.getHost(), port(url)).map(m -> " (mapped to " + m.toHost() + ":"
                 + m.toPort() + ")").orElse("");
@@ -156,6 +169,23 @@ public final class HttpFetcher {
         }
         return "request to " + where + " failed: " + root.getClass().getSimpleName()
                 + (root.getMessage() == null ? "" : ": " + root.getMessage());
+    }
+
+    private static HttpFailure kind(Throwable root, boolean capped) {
+        if (capped || root instanceof SocketTimeoutException
+                || root instanceof org.apache.http.conn.ConnectTimeoutException) {
+            return HttpFailure.TIMED_OUT;
+        }
+        if (root instanceof UnknownHostException) {
+            return HttpFailure.UNRESOLVED;
+        }
+        if (root instanceof ConnectException || root instanceof org.apache.http.conn.HttpHostConnectException) {
+            return HttpFailure.REFUSED;
+        }
+        if (root instanceof SSLException || root instanceof java.security.cert.CertificateException) {
+            return HttpFailure.TLS;
+        }
+        return HttpFailure.OTHER;
     }
 
     private static Throwable rootCause(Throwable e) {

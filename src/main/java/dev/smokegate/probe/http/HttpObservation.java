@@ -7,24 +7,37 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What one request to a URL produced: a response, or the reason none came (refused, timed out, TLS failure).
- * Both are facts about the target; neither makes the observation incomplete.
+ * What one request produced: a response, or the reason none came (refused, timed out, TLS failure). Both are facts
+ * about the target; neither makes the observation incomplete.
+ *
+ * @param failure     one readable line saying why nothing answered
+ * @param failureKind the same, as a fact checks can branch on
  */
-public record HttpObservation(URI url, Optional<HttpExchange> exchange, Optional<String> failure,
-                              Duration elapsed) {
+public record HttpObservation(HttpRequest request, Optional<HttpExchange> exchange, Optional<String> failure,
+                              Optional<HttpFailure> failureKind, Duration elapsed) {
 
-    public static HttpObservation answered(HttpExchange exchange) {
-        return new HttpObservation(exchange.url(), Optional.of(exchange), Optional.empty(), exchange.latency());
+    public static HttpObservation answered(HttpRequest request, HttpExchange exchange) {
+        return new HttpObservation(request, Optional.of(exchange), Optional.empty(), Optional.empty(),
+                exchange.latency());
     }
 
-    public static HttpObservation unanswered(URI url, String failure, Duration elapsed) {
-        return new HttpObservation(url, Optional.empty(), Optional.of(failure), elapsed);
+    public static HttpObservation answered(HttpExchange exchange) {
+        return answered(new HttpRequest(exchange.method(), exchange.url(), List.of()), exchange);
+    }
+
+    public static HttpObservation unanswered(HttpRequest request, HttpFailure kind, String failure,
+                                             Duration elapsed) {
+        return new HttpObservation(request, Optional.empty(), Optional.of(failure), Optional.of(kind), elapsed);
+    }
+
+    public URI url() {
+        return request.url();
     }
 
     public List<Evidence> evidence() {
         return exchange.map(e -> List.of(new Evidence(e.method() + " " + e.url() + " -> " + e.status(),
                         "http-exchange", "text/plain", e.transcript())))
-                .orElseGet(() -> List.of(Evidence.text("GET " + url + " -> no response",
+                .orElseGet(() -> List.of(Evidence.text(request.method() + " " + request.url() + " -> no response",
                         failure.orElse("no response"))));
     }
 }

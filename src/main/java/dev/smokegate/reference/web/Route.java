@@ -2,14 +2,14 @@ package dev.smokegate.reference.web;
 
 import java.util.function.Predicate;
 
-/** A path pattern and the handler that answers it. */
-public record Route(Predicate<String> matchesPath, Handler handler) {
+/** Which requests a handler answers: by path, or by anything else about the request (a CORS preflight). */
+public record Route(Predicate<Request> matches, Handler handler) {
 
     public static Route exact(String path, Handler handler) {
-        return new Route(path::equals, handler);
+        return new Route(request -> request.rawPath().equals(path), handler);
     }
 
     public static Route any(Handler handler) {
-        return new Route(path -> true, handler);
+        return new Route(request -> true, handler);
     }
 }

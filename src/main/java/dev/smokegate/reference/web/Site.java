@@ -30,7 +30,7 @@ public final class Site {
 
     private Reply route(Request request) {
         for (Route route : routes) {
-            if (route.matchesPath().test(request.rawPath())) {
+            if (route.matches().test(request)) {
                 try {
                     return route.handler().handle(request);
                 } catch (Exception e) {

@@ -17,7 +17,8 @@ class CookieJudgesTest {
 
     private static final EnvironmentConfig CONFIG = EnvironmentConfig.builder("recorded",
                     URI.create("https://app.example.com"), URI.create("https://api.example.com"))
-            .headers(new HeaderPolicy(31536000, true, Set.of("sid", "__Host-sid"))).build();
+            .headers(new HeaderPolicy(31536000, true, Set.of("sid", "__Host-sid"), java.util.Optional.empty(),
+                    java.util.List.of(), java.util.List.of())).build();
 
     private static Verdict judge(String setCookie) {
         HttpExchange response = new HttpExchange("GET", URI.create("https://app.example.com/"), List.of(), 200,

@@ -78,4 +78,59 @@ class CspJudgesTest {
         assertThat(CspJudges.objectBase(response("", "Content-Security-Policy", "default-src 'none'"), CONFIG)
                 .message()).contains("base-uri is not restricted");
     }
+
+    private static Verdict appOrigins(EnvironmentConfig config, String... policies) {
+        List<String> pairs = new ArrayList<>();
+        for (String policy : policies) {
+            pairs.add("Content-Security-Policy");
+            pairs.add(policy);
+        }
+        return CspJudges.appOrigins(response("", pairs.toArray(String[]::new)), config);
+    }
+
+    @Test
+    void appOriginsPassesWhenConnectSrcListsTheApiAndWebSocketOrigins() {
+        EnvironmentConfig config = CONFIG.newBuilder().websocket(URI.create("wss://api.example.com/ws")).build();
+        Verdict verdict = appOrigins(config, "default-src 'self'; connect-src 'self' https://api.example.com "
+                + "wss://api.example.com");
+        assertThat(verdict.status()).isEqualTo(Verdict.Status.PASS);
+    }
+
+    @Test
+    void appOriginsFailsWhenThePolicyBlocksTheApiAndQuotesTheGoverningDirective() {
+        Verdict verdict = appOrigins(CONFIG, "default-src 'self'");
+        assertThat(verdict.status()).isEqualTo(Verdict.Status.FAIL);
+        assertThat(verdict.message()).contains("\"default-src 'self'\" blocks https://api.example.com; add "
+                + "https://api.example.com");
+    }
+
+    @Test
+    void appOriginsFailsWhenAnyOfTwoEnforcedPoliciesBlocks() {
+        Verdict verdict = appOrigins(CONFIG, "connect-src https://api.example.com", "connect-src 'self'");
+        assertThat(verdict.status()).isEqualTo(Verdict.Status.FAIL);
+    }
+
+    @Test
+    void appOriginsWarnsWhenTheWebSocketIsAllowedOnlyThroughSelfOrHttps() {
+        EnvironmentConfig config = CONFIG.newBuilder().websocket(URI.create("wss://api.example.com/ws")).build();
+        Verdict verdict = appOrigins(config, "connect-src 'self' https://api.example.com");
+        assertThat(verdict.status()).isEqualTo(Verdict.Status.WARN);
+        assertThat(verdict.message()).contains("Safari", "list wss://api.example.com explicitly");
+    }
+
+    @Test
+    void appOriginsAcceptsAnAssetOriginInAnyAssetDirective() {
+        EnvironmentConfig config = CONFIG.newBuilder().headers(new dev.smokegate.config.HeaderPolicy(31536000, true,
+                java.util.Set.of(), java.util.Optional.empty(), List.of(),
+                List.of(URI.create("https://cdn.example.net")))).build();
+        assertThat(appOrigins(config, "default-src 'self'; connect-src https://api.example.com; img-src "
+                + "https://cdn.example.net").status()).isEqualTo(Verdict.Status.PASS);
+        assertThat(appOrigins(config, "default-src 'self'; connect-src https://api.example.com").message())
+                .contains("blocks https://cdn.example.net");
+    }
+
+    @Test
+    void appOriginsPassesWithoutAnyPolicyBecauseNothingIsBlocked() {
+        assertThat(appOrigins(CONFIG).status()).isEqualTo(Verdict.Status.PASS);
+    }
 }

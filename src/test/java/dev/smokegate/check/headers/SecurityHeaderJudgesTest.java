@@ -31,7 +31,9 @@ class SecurityHeaderJudgesTest {
         assertThat(SecurityHeaderJudges.hsts(response("strict-transport-security",
                 "max-age=31536000; includeSubDomains; preload"), CONFIG).status()).isEqualTo(Verdict.Status.PASS);
 
-        EnvironmentConfig lenient = CONFIG.newBuilder().headers(new HeaderPolicy(86400, false, java.util.Set.of())).build();
+        EnvironmentConfig lenient = CONFIG.newBuilder().headers(new HeaderPolicy(86400, false, java.util.Set.of(),
+                java.util.Optional.empty(), java.util.List.of(),
+                java.util.List.of())).build();
         assertThat(SecurityHeaderJudges.hsts(response("Strict-Transport-Security", "max-age=86400"), lenient)
                 .status()).isEqualTo(Verdict.Status.PASS);
     }

@@ -2,7 +2,9 @@ package dev.smokegate.check.http;
 
 import dev.smokegate.config.EnvironmentConfig;
 import dev.smokegate.probe.http.HttpExchange;
+import dev.smokegate.probe.http.HttpFailure;
 import dev.smokegate.probe.http.HttpObservation;
+import dev.smokegate.probe.http.HttpRequest;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,7 +36,8 @@ final class Recorded {
     }
 
     static HttpObservation noAnswer(String url, String failure) {
-        return HttpObservation.unanswered(URI.create(url), failure, Duration.ofSeconds(5));
+        return HttpObservation.unanswered(HttpRequest.get(URI.create(url)), HttpFailure.REFUSED, failure,
+                Duration.ofSeconds(5));
     }
 
     static <T> T byId(String id, Class<T> type) {

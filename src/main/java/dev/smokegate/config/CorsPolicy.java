@@ -1,0 +1,57 @@
+package dev.smokegate.config;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What the backend's CORS policy must allow, and nothing more.
+ *
+ * @param path                the backend path the requests go to; empty means the health path, which every
+ *                            backend of this shape has and which goes through the same middleware as the API
+ * @param allowedOrigins      origins ({@code scheme://host[:port]}, no path) that must be allowed; empty means the
+ *                            frontend's origin
+ * @param credentials         whether the allowed origins get {@code Access-Control-Allow-Credentials: true}
+ * @param methods             methods the app calls cross-origin; the non-safelisted ones are each preflighted
+ * @param requestHeaders      request headers the app sends cross-origin, which preflights must allow
+ * @param allowPreviewOrigins whether {@code https://*.vercel.app} preview deployments are meant to be allowed
+ */
+public record CorsPolicy(Optional<String> path, List<URI> allowedOrigins, boolean credentials, List<String> methods,
+                         List<String> requestHeaders, boolean allowPreviewOrigins) {
+
+    public static final CorsPolicy DEFAULTS = new CorsPolicy(Optional.empty(), List.of(), true,
+            List.of("GET", "POST"), List.of("Content-Type"), false);
+
+    /** Methods a browser sends without asking first (when the headers are safelisted too). */
+    public static final Set<String> SAFELISTED_METHODS = Set.of("GET", "HEAD", "POST");
+
+    public CorsPolicy {
+        allowedOrigins = List.copyOf(allowedOrigins);
+        methods = List.copyOf(methods);
+        requestHeaders = List.copyOf(requestHeaders);
+    }
+
+    /** The allowed origins as browsers send them in {@code Origin}: no trailing slash, default port dropped. */
+    public List<String> allowedOrigins(EnvironmentConfig config) {
+        List<URI> origins = allowedOrigins.isEmpty() ? List.of(config.frontend()) : allowedOrigins;
+        return origins.stream().map(CorsPolicy::origin).distinct().toList();
+    }
+
+    /**
+     * The methods to preflight: each configured method a browser would preflight, or POST when all are
+     * safelisted, since a JSON body makes a browser preflight even a POST.
+     */
+    public List<String> preflightMethods() {
+        List<String> unsafe = methods.stream().filter(m -> !SAFELISTED_METHODS.contains(m)).toList();
+        return unsafe.isEmpty() ? List.of("POST") : unsafe;
+    }
+
+    public static String origin(URI url) {
+        String scheme = url.getScheme().toLowerCase(java.util.Locale.ROOT);
+        int port = url.getPort();
+        boolean defaultPort = port == -1 || (scheme.equals("https") && port == 443)
+                || (scheme.equals("http") && port == 80);
+        return scheme + "://" + url.getHost().toLowerCase(java.util.Locale.ROOT) + (defaultPort ? "" : ":" + port);
+    }
+}

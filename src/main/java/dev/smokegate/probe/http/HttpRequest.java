@@ -1,0 +1,35 @@
+package dev.smokegate.probe.http;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One request a probe sends: a method, a URL and the headers that make it what it is (an {@code Origin}, the
+ * {@code Access-Control-Request-*} of a preflight). The run's configured request headers are added by the fetcher.
+ */
+public record HttpRequest(String method, URI url, List<HttpExchange.Header> headers) {
+
+    public HttpRequest {
+        method = method.toUpperCase(Locale.ROOT);
+        headers = List.copyOf(headers);
+    }
+
+    public static HttpRequest get(URI url) {
+        return new HttpRequest("GET", url, List.of());
+    }
+
+    public HttpRequest withHeader(String name, String value) {
+        List<HttpExchange.Header> more = new ArrayList<>(headers);
+        more.add(new HttpExchange.Header(name, value));
+        return new HttpRequest(method, url, more);
+    }
+
+    /** Identifies equal requests, so probes that send the same request share one observation. */
+    public String key() {
+        StringBuilder key = new StringBuilder("http ").append(method).append(' ').append(url);
+        headers.forEach(h -> key.append(" [").append(h.name()).append(": ").append(h.value()).append(']'));
+        return key.toString();
+    }
+}
