@@ -4,6 +4,7 @@ import dev.smokegate.check.cors.CorsChecks;
 import dev.smokegate.check.headers.HeaderChecks;
 import dev.smokegate.check.http.HttpChecks;
 import dev.smokegate.check.tls.TlsChecks;
+import dev.smokegate.check.ws.WsChecks;
 import dev.smokegate.probe.tls.TlsProbes;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -31,6 +32,7 @@ public final class Catalogue {
         checks.addAll(TlsChecks.all(Clock.systemUTC(), TlsProbes::scan));
         checks.addAll(HeaderChecks.all());
         checks.addAll(CorsChecks.all());
+        checks.addAll(WsChecks.all());
         Set<String> ids = new HashSet<>();
         for (Check<?> check : checks) {
             if (!ids.add(check.spec().id())) {

@@ -8,15 +8,13 @@ import dev.smokegate.config.EnvironmentConfig;
 import dev.smokegate.config.HostMapping;
 import dev.smokegate.config.Timeouts;
 import dev.smokegate.engine.ExitCode;
-import dev.smokegate.engine.RunReport;
-import dev.smokegate.engine.RunSession;
 import dev.smokegate.engine.Selection;
-import dev.smokegate.junit.JUnitRun;
 import dev.smokegate.model.CheckSpec;
 import dev.smokegate.model.Suite;
 import dev.smokegate.probe.ProbeContext;
 import dev.smokegate.probe.TrustMaterial;
 import dev.smokegate.reference.ReferenceDeployment;
+import dev.smokegate.reference.ws.WsVariant;
 import dev.smokegate.reference.TlsFault;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -107,8 +105,8 @@ public final class Smokegate {
         if (options.environment().isPresent()) {
             throw new UsageException("demo runs the bundled reference deployment; it takes no environment");
         }
-        out.println("starting the reference deployment (TLS sites, Postgres, Redis on loopback)...");
-        try (ReferenceDeployment deployment = ReferenceDeployment.start()) {
+        out.println("starting the reference deployment (TLS sites, Postgres, Redis, WebSocket rooms on loopback)...");
+        try (ReferenceDeployment deployment = startReference()) {
             List<HostMapping> mappings = deployment.connectTo().stream()
                     .map(m -> HostMapping.parse(m).orElseThrow()).toList();
             RunOptions demo = new RunOptions(java.util.Optional.of("demo"), options.suite(), options.only(),
@@ -122,13 +120,25 @@ public final class Smokegate {
         }
     }
 
+    /** The deployment suites/demo.yaml describes: the sites plus the raw WebSocket rooms on two replicas. */
+    private static ReferenceDeployment startReference() throws IOException {
+        ReferenceDeployment deployment = ReferenceDeployment.start();
+        try {
+            deployment.webSockets(WsVariant.RAW);
+            return deployment;
+        } catch (java.io.UncheckedIOException e) {
+            deployment.close();
+            throw e.getCause();
+        }
+    }
+
     /**
      * Keeps the reference deployment running and prints the flags that reach it, so anyone (and the benchmark) can
      * run {@code ./smokegate run demo ...} against it repeatedly; with {@code --tls-faults} also every broken TLS
      * host, one per line. Stops on SIGTERM or Ctrl-C.
      */
     private int serve(boolean tlsFaults) {
-        try (ReferenceDeployment deployment = ReferenceDeployment.start()) {
+        try (ReferenceDeployment deployment = startReference()) {
             if (tlsFaults) {
                 for (TlsFault fault : TlsFault.values()) {
                     out.println("tls fault host: " + fault.name() + " " + deployment.tlsFaultHost(fault));

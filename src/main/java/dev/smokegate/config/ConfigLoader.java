@@ -133,9 +133,11 @@ public final class ConfigLoader {
             builder.redirectFrom(aliases);
         });
         root.section("websocket").ifPresent(ws -> {
-            ws.allowOnly(Set.of("url"));
+            ws.allowOnly(Set.of("url", "protocol", "allowed-origins", "join", "send", "leave", "replica-field",
+                    "max-connections", "keepalive", "latency", "auth"));
             ws.parsed("url", u -> parseUrl(u, Set.of("ws", "wss")),
                     "not a valid URL (expected ws:// or wss:// with a host)").ifPresent(builder::websocket);
+            builder.ws(webSocketPolicy(ws, builder));
         });
         root.section("trust").ifPresent(trust -> {
             trust.allowOnly(Set.of("extra-ca-file"));
@@ -258,6 +260,48 @@ public final class ConfigLoader {
         } catch (URISyntaxException e) {
             return Optional.empty();
         }
+    }
+
+    private WebSocketPolicy webSocketPolicy(YamlNode ws, EnvironmentConfig.Builder builder) {
+        WebSocketPolicy.Protocol protocol = ws.parsed("protocol", text -> java.util.Arrays.stream(
+                WebSocketPolicy.Protocol.values()).filter(p -> p.configName().equals(text.trim())).findFirst(),
+                "expected raw or socket.io").orElse(WebSocketPolicy.Protocol.RAW);
+        WebSocketPolicy d = WebSocketPolicy.defaults(protocol);
+        Map<String, ConfigValue> headers = new java.util.LinkedHashMap<>();
+        Map<String, ConfigValue> query = new java.util.LinkedHashMap<>();
+        Optional<ConfigValue> socketIoAuth = Optional.empty();
+        Optional<YamlNode> auth = ws.section("auth");
+        if (auth.isPresent()) {
+            YamlNode a = auth.get();
+            a.allowOnly(Set.of("headers", "query", "socket-io"));
+            a.stringMap("headers").forEach((name, raw) -> headers.put(name,
+                    expand(a.key("headers") + "." + name, raw, builder)));
+            a.stringMap("query").forEach((name, raw) -> query.put(name,
+                    expand(a.key("query") + "." + name, raw, builder)));
+            socketIoAuth = a.string("socket-io").map(raw -> expand(a.key("socket-io"), raw, builder));
+        }
+        int maxConnections = ws.parsed("max-connections", text -> Optional.of(text.trim())
+                .filter(t -> t.matches("\\d{1,2}")).map(Integer::parseInt).filter(n -> n >= 2),
+                "expected a whole number from 2 to 99").orElse(d.maxConnections());
+        return new WebSocketPolicy(protocol, urls(ws, "allowed-origins", Set.of("http", "https")),
+                template(ws, "join", d.join()), template(ws, "send", d.send()), template(ws, "leave", d.leave()),
+                ws.string("replica-field").map(String::trim).orElse(d.replicaField()), maxConnections,
+                duration(ws, "keepalive").orElse(d.keepalive()), duration(ws, "latency").orElse(d.latency()),
+                headers, query, socketIoAuth);
+    }
+
+    /** A message template must name its room, and the send template its nonce, or no message could be recognised. */
+    private static String template(YamlNode ws, String name, String fallback) {
+        Optional<String> text = ws.string(name);
+        if (text.isEmpty()) {
+            return fallback;
+        }
+        boolean needsNonce = name.equals("send");
+        if (!text.get().contains("{room}") || (needsNonce && !text.get().contains("{nonce}"))) {
+            ws.problem(ws.key(name), "must contain {room}" + (needsNonce ? " and {nonce}" : "") + ", found \""
+                    + text.get() + "\"");
+        }
+        return text.get();
     }
 
     private static Optional<Boolean> bool(YamlNode node, String name) {

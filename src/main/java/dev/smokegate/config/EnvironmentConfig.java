@@ -28,6 +28,7 @@ public record EnvironmentConfig(
         URI canonical,
         List<URI> redirectFrom,
         Optional<URI> websocket,
+        WebSocketPolicy ws,
         List<String> tlsHosts,
         Optional<Path> extraCaFile,
         List<HostMapping> connectTo,
@@ -79,6 +80,7 @@ public record EnvironmentConfig(
     /** Every config value that carries {@code ${VAR}} references, keyed by the config section it lives in. */
     public List<ConfigValue> referencingValues() {
         List<ConfigValue> values = new ArrayList<>(requestHeaders.values());
+        values.addAll(ws.values());
         databaseUrl.ifPresent(values::add);
         redisUrl.ifPresent(values::add);
         return values.stream().filter(v -> !v.variables().isEmpty()).toList();
@@ -96,6 +98,7 @@ public record EnvironmentConfig(
         private URI canonical;
         private List<URI> redirectFrom = new ArrayList<>();
         private Optional<URI> websocket = Optional.empty();
+        private WebSocketPolicy ws = WebSocketPolicy.DEFAULTS;
         private List<String> tlsHosts = new ArrayList<>();
         private Optional<Path> extraCaFile = Optional.empty();
         private List<HostMapping> connectTo = new ArrayList<>();
@@ -124,6 +127,7 @@ public record EnvironmentConfig(
             canonical = c.canonical;
             redirectFrom = new ArrayList<>(c.redirectFrom);
             websocket = c.websocket;
+            ws = c.ws;
             tlsHosts = new ArrayList<>(c.tlsHosts);
             extraCaFile = c.extraCaFile;
             connectTo = new ArrayList<>(c.connectTo);
@@ -145,6 +149,7 @@ public record EnvironmentConfig(
         public Builder canonical(URI value) { canonical = value; return this; }
         public Builder redirectFrom(List<URI> value) { redirectFrom = new ArrayList<>(value); return this; }
         public Builder websocket(URI value) { websocket = Optional.ofNullable(value); return this; }
+        public Builder ws(WebSocketPolicy value) { ws = value; return this; }
         public Builder tlsHosts(List<String> value) { tlsHosts = new ArrayList<>(value); return this; }
         public Builder extraCaFile(Path value) { extraCaFile = Optional.ofNullable(value); return this; }
         public Builder timeouts(Timeouts value) { timeouts = value; return this; }
@@ -176,7 +181,7 @@ public record EnvironmentConfig(
         public EnvironmentConfig build() {
             URI canonicalOrigin = canonical != null ? canonical : frontend;
             return new EnvironmentConfig(name, source, frontend, backend, healthPath, dbHealthPath,
-                    redisHealthPath, canonicalOrigin, redirectFrom, websocket, tlsHosts, extraCaFile, connectTo,
+                    redisHealthPath, canonicalOrigin, redirectFrom, websocket, ws, tlsHosts, extraCaFile, connectTo,
                     timeouts, thresholds, headers, cors, requestHeaders, databaseUrl, redisUrl, waivers, secretValues);
         }
     }

@@ -12,6 +12,8 @@ import dev.smokegate.reference.services.PostgresServer;
 import dev.smokegate.reference.services.RedisPing;
 import dev.smokegate.reference.services.RedisServer;
 import dev.smokegate.reference.web.SiteServer;
+import dev.smokegate.reference.ws.WsCluster;
+import dev.smokegate.reference.ws.WsVariant;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -67,11 +69,13 @@ public final class ReferenceDeployment implements AutoCloseable {
     private final SiteServer httpServer;
     private final RevocationServer revocation;
     private final TlsFaultHosts tlsFaultHosts;
+    private final WebSocketClusters webSockets;
 
     private ReferenceDeployment(Cleanup cleanup, Thread shutdownHook, WorkDir workDir, Path caCertificateFile,
                                 X509Certificate rootCertificate, FaultSwitches faults, PostgresServer postgres,
                                 RedisServer redis, Map<String, SiteServer> httpsServers, SiteServer httpServer,
-                                RevocationServer revocation, TlsFaultHosts tlsFaultHosts) {
+                                RevocationServer revocation, TlsFaultHosts tlsFaultHosts,
+                                WebSocketClusters webSockets) {
         this.cleanup = cleanup;
         this.shutdownHook = shutdownHook;
         this.workDir = workDir;
@@ -84,6 +88,7 @@ public final class ReferenceDeployment implements AutoCloseable {
         this.httpServer = httpServer;
         this.revocation = revocation;
         this.tlsFaultHosts = tlsFaultHosts;
+        this.webSockets = webSockets;
     }
 
     /** Starts everything healthy in a fresh temp directory, on free ports; returns once every part answers. */
@@ -139,8 +144,9 @@ public final class ReferenceDeployment implements AutoCloseable {
         SiteServer httpServer = cleanup.register(SiteServer.http(sites.plainHttp()));
 
         TlsFaultHosts tlsFaultHosts = new TlsFaultHosts(pki, revocation, workDir.resolve("tls-faults"), cleanup);
+        WebSocketClusters webSockets = new WebSocketClusters(pki, redis.endpoint(), workDir.resolve("ws"), cleanup);
         return new ReferenceDeployment(cleanup, shutdownHook, workDir, caFile, root, faults, postgres, redis,
-                httpsServers, httpServer, revocation, tlsFaultHosts);
+                httpsServers, httpServer, revocation, tlsFaultHosts, webSockets);
     }
 
     /**
@@ -157,7 +163,22 @@ public final class ReferenceDeployment implements AutoCloseable {
         }
         tlsFaultHosts.started().forEach((fault, host) ->
                 mappings.add(fault.hostName() + ":443 -> " + Loopback.HOST + ":" + host.port()));
+        webSockets.started().values().forEach(cluster -> mappings.addAll(cluster.connectTo()));
         return List.copyOf(mappings);
+    }
+
+    /**
+     * Starts the WebSocket cluster of {@code variant} unless it runs already (two replicas behind one balancer,
+     * sharing this deployment's Redis) and returns it; from then on {@link #connectTo()} maps its host. Its faults
+     * are switched on the cluster; {@link #heal()} heals it too.
+     */
+    public WsCluster webSockets(WsVariant variant) {
+        requireOpen();
+        try {
+            return webSockets.start(variant);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the " + variant + " WebSocket cluster", e);
+        }
     }
 
     /**
@@ -212,6 +233,7 @@ public final class ReferenceDeployment implements AutoCloseable {
                     service.start();
                 }
             }
+            webSockets.healAll();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot heal the reference deployment", e);
         }

@@ -2,6 +2,7 @@ package dev.smokegate.reference;
 
 import dev.smokegate.reference.web.Response;
 import dev.smokegate.reference.web.ResponseFilter;
+import dev.smokegate.reference.ws.WsVariant;
 import java.util.function.Predicate;
 
 /**
@@ -36,7 +37,7 @@ final class SecurityHeaders {
         return response.withHeader("Set-Cookie", session).withHeader("Set-Cookie", theme);
     }
 
-    /** Self, the API and its WebSocket origin, as the seed's frontend needs them. */
+    /** Self, the API and the WebSocket rooms' origin, as the demo's frontend needs them. */
     private static Response withFrontendCsp(Response response, Predicate<Fault> on) {
         if (on.test(Fault.CSP_MISSING)) {
             return response;
@@ -47,7 +48,7 @@ final class SecurityHeaders {
                 + (on.test(Fault.CSP_UNSAFE_EVAL) ? " 'unsafe-eval'" : "");
         String api = on.test(Fault.CSP_BLOCKS_API) ? "" : " https://" + ReferenceDeployment.BACKEND_HOST;
         String policy = "default-src 'self'; script-src " + scripts + "; connect-src 'self'" + api + " wss://"
-                + ReferenceDeployment.BACKEND_HOST
+                + WsVariant.RAW.host()
                 + "; img-src 'self' data:; style-src 'self'"
                 + (on.test(Fault.CSP_NO_OBJECT_SRC) ? "" : "; object-src 'none'")
                 + "; base-uri 'self'" + (on.test(Fault.NO_FRAME_PROTECTION) ? "" : "; frame-ancestors 'none'");

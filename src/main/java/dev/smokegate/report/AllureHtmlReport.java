@@ -1,7 +1,7 @@
 package dev.smokegate.report;
 
+import dev.smokegate.SmokegateHome;
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -90,23 +90,10 @@ public final class AllureHtmlReport {
         if (explicit != null && !explicit.isBlank()) {
             return at(Path.of(explicit));
         }
-        List<Path> starts = new ArrayList<>();
-        String home = System.getenv("SMOKEGATE_HOME");
-        if (home != null && !home.isBlank()) {
-            starts.add(Path.of(home).toAbsolutePath());
-        }
-        starts.add(Path.of("").toAbsolutePath());
-        codeLocation().ifPresent(starts::add);
-        for (Path start : starts) {
-            for (Path dir = start; dir != null; dir = dir.getParent()) {
-                AllureHtmlReport found = inProject(dir);
-                if (found.available()) {
-                    return found;
-                }
-            }
-        }
-        return new AllureHtmlReport(Optional.empty(),
-                "allure-commandline is not installed (run `npm ci` in the smokegate directory)");
+        return SmokegateHome.find(SmokegateHome.searchStarts(), dir -> inProject(dir).available())
+                .map(AllureHtmlReport::inProject)
+                .orElseGet(() -> new AllureHtmlReport(Optional.empty(),
+                        "allure-commandline is not installed (run `npm ci` in the smokegate directory)"));
     }
 
     /** A report tool that is switched off on purpose ({@code --no-html}); render says why. */
@@ -241,15 +228,6 @@ public final class AllureHtmlReport {
 
     private static java.io.File nullDevice() {
         return new java.io.File(WINDOWS ? "NUL" : "/dev/null");
-    }
-
-    private static Optional<Path> codeLocation() {
-        try {
-            var source = AllureHtmlReport.class.getProtectionDomain().getCodeSource();
-            return source == null ? Optional.empty() : Optional.of(Path.of(source.getLocation().toURI()));
-        } catch (URISyntaxException | SecurityException | IllegalArgumentException e) {
-            return Optional.empty();
-        }
     }
 
     static void deleteRecursively(Path dir) throws IOException {

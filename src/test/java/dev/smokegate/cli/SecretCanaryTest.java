@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.smokegate.engine.ExitCode;
 import dev.smokegate.reference.Fault;
 import dev.smokegate.reference.ReferenceDeployment;
+import dev.smokegate.reference.ws.WsVariant;
 import dev.smokegate.report.LeakScanner;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -39,6 +40,7 @@ class SecretCanaryTest {
     @BeforeAll
     void start() throws IOException {
         deployment = ReferenceDeployment.start();
+        deployment.webSockets(WsVariant.RAW);
     }
 
     @AfterAll

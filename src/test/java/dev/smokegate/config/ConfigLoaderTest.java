@@ -130,6 +130,39 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void readsTheWebSocketProtocolTemplatesAndAuthAsSecrets() throws Exception {
+        Path file = write(VALID + """
+                websocket:
+                  url: wss://api.example.com/socket.io/
+                  protocol: socket.io
+                  allowed-origins: [https://app.example.com]
+                  send: '["chat",{"to":"{room}","text":"{nonce}"}]'
+                  replica-field: instance
+                  max-connections: 4
+                  keepalive: 2m
+                  latency: 800ms
+                  auth:
+                    headers: {Cookie: "sid=${WS_SESSION}"}
+                    query: {token: "${WS_TOKEN}"}
+                    socket-io: '{"token":"${WS_TOKEN}"}'
+                """);
+        EnvironmentConfig config = new ConfigLoader(Map.of("WS_SESSION", "cookie-secret", "WS_TOKEN", "tok-secret"),
+                id -> true).load(file);
+
+        WebSocketPolicy ws = config.ws();
+        assertThat(ws.protocol()).isEqualTo(WebSocketPolicy.Protocol.SOCKET_IO);
+        assertThat(ws.join()).isEqualTo("[\"join\",\"{room}\"]");
+        assertThat(ws.send()).isEqualTo("[\"chat\",{\"to\":\"{room}\",\"text\":\"{nonce}\"}]");
+        assertThat(ws.replicaField()).isEqualTo("instance");
+        assertThat(ws.maxConnections()).isEqualTo(4);
+        assertThat(ws.keepalive()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(ws.latency()).isEqualTo(Duration.ofMillis(800));
+        assertThat(ws.authHeaders().get("Cookie").value()).isEqualTo("sid=cookie-secret");
+        assertThat(ws.socketIoAuth()).hasValueSatisfying(v -> assertThat(v.value()).contains("tok-secret"));
+        assertThat(config.secretValues()).contains("cookie-secret", "tok-secret");
+    }
+
+    @Test
     void corsDefaultsToTheFrontendOriginWithCredentials() throws Exception {
         EnvironmentConfig config = loader.load(write(VALID));
 
@@ -193,6 +226,10 @@ class ConfigLoaderTest {
                         "headers.preload-domain: expected a domain name such as example.com"),
                 Arguments.of("extra origin over http", VALID + "headers:\n  extra-origins: [http://docs.example.com]\n",
                         "headers.extra-origins[0]: expected an origin such as https://app.example.com"),
+                Arguments.of("unknown websocket protocol", VALID + "websocket:\n  protocol: stomp\n",
+                        "websocket.protocol: expected raw or socket.io"),
+                Arguments.of("send template without nonce", VALID + "websocket:\n  send: '{\"room\":\"{room}\"}'\n",
+                        "websocket.send: must contain {room} and {nonce}"),
                 Arguments.of("section is a scalar", VALID + "timeouts: 5s\n",
                         "timeouts: expected a mapping of keys, found \"5s\""),
                 Arguments.of("not yaml", "frontend: [unclosed\n", "not valid YAML"),

@@ -7,6 +7,9 @@ import dev.smokegate.check.Check;
 import dev.smokegate.model.CheckSpec;
 import dev.smokegate.reference.Fault;
 import dev.smokegate.reference.TlsFault;
+import dev.smokegate.reference.ws.WsFault;
+import dev.smokegate.reference.ws.WsVariant;
+import java.util.EnumSet;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -18,6 +21,7 @@ class CatalogueTest {
         Set<String> covered = new java.util.HashSet<>();
         FaultCase.ALL.forEach(c -> covered.addAll(c.failing().keySet()));
         TlsFaultCase.ALL.forEach(c -> covered.addAll(c.failing().keySet()));
+        WsFaultCase.ALL.forEach(c -> covered.addAll(c.failing().keySet()));
         covered.addAll(TlsFaultCase.PROVEN_ON_RECORDED_SCANS.keySet());
 
         assertThat(Catalogue.all()).allSatisfy(check ->
@@ -32,12 +36,20 @@ class CatalogueTest {
         assertThat(TlsFaultCase.ALL).allSatisfy(c -> assertThat(ids).containsAll(c.failing().keySet())
                 .containsAll(c.warning()));
         assertThat(ids).containsAll(TlsFaultCase.PROVEN_ON_RECORDED_SCANS.keySet());
+        assertThat(WsFaultCase.ALL).allSatisfy(c -> assertThat(ids).containsAll(c.failing().keySet())
+                .containsAll(c.broken()));
     }
 
     @Test
     void everyFaultSwitchHasARowInTheMatrix() {
         assertThat(FaultCase.ALL).extracting(FaultCase::fault).containsExactlyInAnyOrder(Fault.values());
         assertThat(TlsFaultCase.ALL).extracting(TlsFaultCase::fault).containsExactlyInAnyOrder(TlsFault.values());
+        for (WsVariant variant : WsVariant.values()) {
+            assertThat(WsFaultCase.ALL.stream().filter(c -> c.variant() == variant).map(WsFaultCase::fault))
+                    .as(variant + " rows").containsAll(EnumSet.complementOf(EnumSet.of(
+                            WsFault.POLLING_WITHOUT_STICKINESS)));
+        }
+        assertThat(WsFaultCase.ALL).extracting(WsFaultCase::fault).contains(WsFault.POLLING_WITHOUT_STICKINESS);
     }
 
     @Test

@@ -69,7 +69,7 @@ record FaultCase(Fault fault, Map<String, String> failing, Set<String> warning) 
             new FaultCase(Fault.CSP_SCRIPT_HTTPS_SCHEME, Map.of("headers.csp.script-safe", "script-src allows https:")),
             new FaultCase(Fault.CSP_NO_OBJECT_SRC, Map.of("headers.csp.object-base", "object-src is not 'none'")),
             new FaultCase(Fault.CSP_BLOCKS_API, Map.of("headers.csp.app-origins",
-                    "\"connect-src 'self' wss://api.smokegate.test\" blocks https://api.smokegate.test")),
+                    "\"connect-src 'self' wss://rooms.smokegate.test\" blocks https://api.smokegate.test")),
             new FaultCase(Fault.CSP_UNSAFE_EVAL, Map.of(), Set.of("headers.csp.script-safe")),
             new FaultCase(Fault.SESSION_COOKIE_NOT_HTTPONLY,
                     Map.of("headers.cookies.flags", "session cookie __Host-sid lacks HttpOnly")),

@@ -92,6 +92,9 @@ public final class HttpFetcher {
         for (HttpExchange.Header header : headers(request, config)) {
             spec = spec.header(header.name(), header.value());
         }
+        if (request.body().isPresent()) {
+            spec = spec.contentType("text/plain;charset=UTF-8").body(request.body().get());
+        }
         return spec;
     }
 

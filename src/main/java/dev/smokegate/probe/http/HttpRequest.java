@@ -4,16 +4,21 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * One request a probe sends: a method, a URL and the headers that make it what it is (an {@code Origin}, the
  * {@code Access-Control-Request-*} of a preflight). The run's configured request headers are added by the fetcher.
  */
-public record HttpRequest(String method, URI url, List<HttpExchange.Header> headers) {
+public record HttpRequest(String method, URI url, List<HttpExchange.Header> headers, Optional<String> body) {
 
     public HttpRequest {
         method = method.toUpperCase(Locale.ROOT);
         headers = List.copyOf(headers);
+    }
+
+    public HttpRequest(String method, URI url, List<HttpExchange.Header> headers) {
+        this(method, url, headers, Optional.empty());
     }
 
     public static HttpRequest get(URI url) {
@@ -23,13 +28,19 @@ public record HttpRequest(String method, URI url, List<HttpExchange.Header> head
     public HttpRequest withHeader(String name, String value) {
         List<HttpExchange.Header> more = new ArrayList<>(headers);
         more.add(new HttpExchange.Header(name, value));
-        return new HttpRequest(method, url, more);
+        return new HttpRequest(method, url, more, body);
+    }
+
+    /** A text body, sent as {@code text/plain;charset=UTF-8} (what Engine.IO's polling transport posts). */
+    public HttpRequest withBody(String text) {
+        return new HttpRequest(method, url, headers, Optional.of(text));
     }
 
     /** Identifies equal requests, so probes that send the same request share one observation. */
     public String key() {
         StringBuilder key = new StringBuilder("http ").append(method).append(' ').append(url);
         headers.forEach(h -> key.append(" [").append(h.name()).append(": ").append(h.value()).append(']'));
+        body.ifPresent(b -> key.append(" body ").append(b));
         return key.toString();
     }
 }

@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /** What the server fixtures (Redis, nginx) do alike with their processes: wait for them, and stop them. */
-final class ServerProcesses {
+public final class ServerProcesses {
 
     static final Duration GRACE = Duration.ofSeconds(5);
 
@@ -14,7 +14,7 @@ final class ServerProcesses {
     }
 
     /** One poll interval while waiting for {@code name} to become ready; an interrupt ends the wait. */
-    static void pause(Duration duration, String name) throws IOException {
+    public static void pause(Duration duration, String name) throws IOException {
         try {
             Thread.sleep(duration.toMillis());
         } catch (InterruptedException e) {
@@ -27,7 +27,7 @@ final class ServerProcesses {
      * Stops a process the way an orchestrator would: SIGTERM, then SIGKILL after {@link #GRACE}. Returns once the
      * process is gone; one that needed SIGKILL is reported with its log tail.
      */
-    static void terminate(Process process, String name, Path log) throws IOException {
+    public static void terminate(Process process, String name, Path log) throws IOException {
         process.destroy();
         try {
             if (!process.waitFor(GRACE.toMillis(), TimeUnit.MILLISECONDS)) {

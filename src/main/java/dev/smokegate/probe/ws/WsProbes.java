@@ -1,0 +1,289 @@
+package dev.smokegate.probe.ws;
+
+import dev.smokegate.probe.ProbeContext;
+import dev.smokegate.probe.ProbeRequest;
+import dev.smokegate.probe.http.HttpFetcher;
+import dev.smokegate.probe.http.HttpObservation;
+import dev.smokegate.probe.http.HttpRequest;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The WebSocket scenarios checks can ask for. Every room and nonce is unique to the run, so a production room is
+ * never touched, and every client leaves its room and closes before the scenario returns.
+ */
+public final class WsProbes {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    /** Lets joins reach every replica before a message is sent; joins carry no ack the probe could wait for. */
+    private static final Duration SETTLE = Duration.ofMillis(250);
+
+    private WsProbes() {
+    }
+
+    public static ProbeRequest<WsConnectObservation> connect(URI url, String origin) {
+        return new ProbeRequest<>("ws connect " + url + " " + origin, context -> {
+            WsTranscript transcript = new WsTranscript();
+            try (WsSession a = WsSession.connect(url, origin, context, transcript, "A")) {
+                return new WsConnectObservation(a.handshake(), transcript.render());
+            }
+        });
+    }
+
+    public static ProbeRequest<WsRoundTripObservation> roundTrip(URI url, String origin) {
+        return new ProbeRequest<>("ws round-trip " + url + " " + origin, context -> {
+            WsTranscript transcript = new WsTranscript();
+            String room = unique("room");
+            try (WsSession a = WsSession.connect(url, origin, context, transcript, "A")) {
+                if (!a.usable()) {
+                    return new WsRoundTripObservation(a.handshake(), Optional.empty(),
+                            Optional.of("no usable socket: " + a.handshake().describe()), transcript.render());
+                }
+                a.join(room);
+                pause(SETTLE);
+                Optional<Duration> latency = sendAndAwait(a, a, room, context);
+                a.leave(room);
+                return new WsRoundTripObservation(a.handshake(), latency, Optional.empty(), transcript.render());
+            }
+        });
+    }
+
+    /**
+     * A and B in one room, on the same replica when the app names replicas (so this judges room scoping, not
+     * sharing between replicas, which {@link #crossReplica} covers), C in another room.
+     */
+    public static ProbeRequest<WsBroadcastObservation> broadcast(URI url, String origin) {
+        return new ProbeRequest<>("ws broadcast " + url + " " + origin, context -> {
+            WsTranscript transcript = new WsTranscript();
+            String room = unique("room");
+            String elsewhere = unique("room");
+            List<WsSession> sessions = new ArrayList<>();
+            try {
+                WsSession a = WsSession.connect(url, origin, context, transcript, "A");
+                sessions.add(a);
+                WsSession b = sameReplica(a, url, origin, context, transcript, sessions);
+                WsSession c = WsSession.connect(url, origin, context, transcript, "C");
+                sessions.add(c);
+                List<WsHandshake> handshakes = List.of(a.handshake(), b.handshake(), c.handshake());
+                Optional<String> problem = unusable(List.of(a, b, c));
+                if (problem.isPresent()) {
+                    return new WsBroadcastObservation(handshakes, Optional.empty(), false, problem,
+                            transcript.render());
+                }
+                a.join(room);
+                b.join(room);
+                c.join(elsewhere);
+                pause(SETTLE);
+                String nonce = unique("nonce");
+                long sent = a.now();
+                a.send(room, nonce);
+                Optional<Duration> member = b.awaitNonce(nonce, sent, context.config().timeouts().read());
+                // An outsider gets a leaked message about when a member does; the budget bounds the extra wait.
+                boolean leaked = c.awaitNonce(nonce, sent, context.config().ws().latency()).isPresent();
+                a.leave(room);
+                b.leave(room);
+                c.leave(elsewhere);
+                return new WsBroadcastObservation(handshakes, member, leaked, Optional.empty(), transcript.render());
+            } finally {
+                sessions.forEach(WsSession::close);
+            }
+        });
+    }
+
+    /** A second client on {@code a}'s replica, within websocket.max-connections; else the last one opened. */
+    private static WsSession sameReplica(WsSession a, URI url, String origin, ProbeContext context,
+                                         WsTranscript transcript, List<WsSession> sessions) {
+        Duration wait = context.config().ws().latency();
+        Optional<String> target = a.usable() ? a.replica(wait) : Optional.empty();
+        WsSession b = null;
+        for (int i = 1; i < context.config().ws().maxConnections(); i++) {
+            if (i > 1) {
+                pauseOutOfStep();
+            }
+            b = WsSession.connect(url, origin, context, transcript, "B");
+            sessions.add(b);
+            if (target.isEmpty() || !b.usable() || b.replica(wait).equals(target)) {
+                return b;
+            }
+        }
+        return b;
+    }
+
+    public static ProbeRequest<WsCrossReplicaObservation> crossReplica(URI url, String origin) {
+        return new ProbeRequest<>("ws cross-replica " + url + " " + origin, context -> {
+            WsTranscript transcript = new WsTranscript();
+            int max = context.config().ws().maxConnections();
+            Duration wait = context.config().timeouts().read();
+            List<WsSession> sessions = new ArrayList<>();
+            List<String> replicas = new ArrayList<>();
+            try {
+                WsSession first = null;
+                WsSession second = null;
+                for (int i = 0; i < max && second == null; i++) {
+                    if (i > 0) {
+                        pauseOutOfStep();
+                    }
+                    WsSession session = WsSession.connect(url, origin, context, transcript, clientName(i));
+                    sessions.add(session);
+                    if (!session.usable()) {
+                        return crossReplica(sessions, replicas, Optional.empty(), Optional.of("no usable socket: "
+                                + session.handshake().describe()), transcript);
+                    }
+                    String replica = session.replica(wait).orElse("");
+                    replicas.add(replica);
+                    if (replica.isEmpty()) {
+                        return crossReplica(sessions, replicas, Optional.empty(), Optional.empty(), transcript);
+                    }
+                    if (first == null) {
+                        first = session;
+                    } else if (!replica.equals(replicas.get(0))) {
+                        second = session;
+                    }
+                }
+                if (second == null) {
+                    return crossReplica(sessions, replicas, Optional.empty(), Optional.empty(), transcript);
+                }
+                String room = unique("room");
+                first.join(room);
+                second.join(room);
+                pause(SETTLE);
+                Optional<Duration> delivered = sendAndAwait(first, second, room, context);
+                first.leave(room);
+                second.leave(room);
+                return crossReplica(sessions, replicas, delivered, Optional.empty(), transcript);
+            } finally {
+                sessions.forEach(WsSession::close);
+            }
+        });
+    }
+
+    public static ProbeRequest<WsOriginObservation> origins(URI url, String allowed, List<String> foreign) {
+        return new ProbeRequest<>("ws origins " + url + " " + allowed + " " + foreign, context -> {
+            WsTranscript transcript = new WsTranscript();
+            WsHandshake control;
+            try (WsSession session = WsSession.connect(url, allowed, context, transcript, "allowed")) {
+                control = session.handshake();
+            }
+            List<WsHandshake> attempts = new ArrayList<>();
+            // Without a working control there is nothing to compare with, and each attempt would wait it out too.
+            for (String origin : control.usable() ? foreign : List.<String>of()) {
+                try (WsSession session = WsSession.connect(url, origin, context, transcript, origin)) {
+                    attempts.add(session.handshake());
+                }
+            }
+            return new WsOriginObservation(control, attempts, transcript.render());
+        });
+    }
+
+    /** Leaves one client idle for {@code idle}, answering nothing but what the protocol requires. */
+    public static ProbeRequest<WsKeepaliveObservation> keepalive(URI url, String origin, Duration idle) {
+        return new ProbeRequest<>("ws keepalive " + url + " " + origin + " " + idle, context -> {
+            WsTranscript transcript = new WsTranscript();
+            String room = unique("room");
+            try (WsSession a = WsSession.connect(url, origin, context, transcript, "A")) {
+                if (!a.usable()) {
+                    return new WsKeepaliveObservation(a.handshake(), idle, false, Optional.empty(), Optional.empty(),
+                            Optional.of("no usable socket: " + a.handshake().describe()), transcript.render());
+                }
+                a.join(room);
+                pause(idle);
+                boolean survived = a.isOpen();
+                Optional<Duration> after = survived ? sendAndAwait(a, a, room, context) : Optional.empty();
+                a.leave(room);
+                return new WsKeepaliveObservation(a.handshake(), idle, survived, a.closedBy(), after,
+                        Optional.empty(), transcript.render());
+            }
+        });
+    }
+
+    /**
+     * Socket.IO's polling transport: a handshake, then four requests with its session id, each on a new
+     * connection. Behind replicas without affinity some land where the session is unknown.
+     */
+    public static ProbeRequest<SocketIoPollingObservation> socketIoPolling(URI url, String origin) {
+        return new ProbeRequest<>("socket.io polling " + url + " " + origin, context -> {
+            URI base = pollingBase(url, context);
+            HttpObservation handshake = HttpFetcher.fetch(polling(HttpRequest.get(base), origin, context), context);
+            Optional<String> sid = handshake.exchange().filter(e -> e.status() == 200)
+                    .flatMap(e -> sessionId(e.body()));
+            List<HttpObservation> followUps = new ArrayList<>();
+            if (sid.isPresent()) {
+                URI session = URI.create(base + "&sid=" + sid.get());
+                for (String body : new String[] {"40", null, "3", "3"}) {
+                    HttpRequest request = body == null ? HttpRequest.get(session)
+                            : new HttpRequest("POST", session, List.of()).withBody(body);
+                    followUps.add(HttpFetcher.fetch(polling(request, origin, context), context));
+                }
+            }
+            return new SocketIoPollingObservation(handshake, sid, followUps);
+        });
+    }
+
+    private static URI pollingBase(URI url, ProbeContext context) {
+        String scheme = "wss".equalsIgnoreCase(url.getScheme()) ? "https" : "http";
+        URI http = URI.create(scheme + url.toString().substring(url.getScheme().length()));
+        return WsSession.endpoint(http, context.config().ws(), "polling");
+    }
+
+    private static HttpRequest polling(HttpRequest request, String origin, ProbeContext context) {
+        HttpRequest r = request.withHeader("Origin", origin);
+        for (var header : context.config().ws().authHeaders().entrySet()) {
+            r = r.withHeader(header.getKey(), header.getValue().value());
+        }
+        return r;
+    }
+
+    /** The sid of an Engine.IO open packet ({@code 0{"sid":"...",...}}). */
+    static Optional<String> sessionId(String body) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^0\\{.*\"sid\":\"([^\"]+)\"").matcher(body);
+        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
+    }
+
+    private static WsCrossReplicaObservation crossReplica(List<WsSession> sessions, List<String> replicas,
+                                                          Optional<Duration> delivered, Optional<String> problem,
+                                                          WsTranscript transcript) {
+        return new WsCrossReplicaObservation(sessions.stream().map(WsSession::handshake).toList(),
+                List.copyOf(replicas), delivered, problem, transcript.render());
+    }
+
+    private static Optional<Duration> sendAndAwait(WsSession from, WsSession to, String room, ProbeContext context) {
+        String nonce = unique("nonce");
+        long sent = from.now();
+        from.send(room, nonce);
+        return to.awaitNonce(nonce, sent, context.config().timeouts().read());
+    }
+
+    private static Optional<String> unusable(List<WsSession> sessions) {
+        return sessions.stream().filter(s -> !s.usable()).findFirst()
+                .map(s -> "no usable socket: " + s.handshake().describe());
+    }
+
+    private static String clientName(int index) {
+        return String.valueOf((char) ('A' + index));
+    }
+
+    /** Names no production room could have: a smokegate prefix and 64 random bits. */
+    static String unique(String kind) {
+        return "smokegate-" + kind + "-" + Long.toUnsignedString(RANDOM.nextLong(), 36);
+    }
+
+    /**
+     * A random pause before the next connection of a replica search: other clients connecting at a steady pace
+     * could otherwise keep the search in step with a round-robin balancer, landing it on the same replica each time.
+     */
+    private static void pauseOutOfStep() {
+        pause(Duration.ofMillis(20 + RANDOM.nextInt(180)));
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
