@@ -47,6 +47,7 @@ public final class TcpBalancer implements AutoCloseable {
 
     /** Listens on a free loopback port and forwards to {@code backends} (loopback ports), in turn. */
     public static TcpBalancer start(String name, List<Integer> backends) throws IOException {
+        requireBackends(backends);
         ServerSocket server = new ServerSocket();
         server.bind(new InetSocketAddress(Loopback.ADDRESS, 0));
         TcpBalancer balancer = new TcpBalancer(name, server, backends);
@@ -60,7 +61,14 @@ public final class TcpBalancer implements AutoCloseable {
 
     /** Where new connections go from now on; open connections stay where they are. */
     public void backends(List<Integer> ports) {
+        requireBackends(ports);
         backends = List.copyOf(ports);
+    }
+
+    private static void requireBackends(List<Integer> ports) {
+        if (ports.isEmpty()) {
+            throw new IllegalArgumentException("a balancer needs at least one backend port");
+        }
     }
 
     /** While on, connections are accepted and then left silent: no byte is read, forwarded or answered. */
@@ -96,6 +104,11 @@ public final class TcpBalancer implements AutoCloseable {
             try {
                 client = server.accept();
             } catch (IOException e) {
+                return;
+            }
+            if (server.isClosed()) {
+                // Accepted while close() ran: nothing would ever close it otherwise.
+                closeQuietly(client);
                 return;
             }
             if (blackhole) {
