@@ -14,7 +14,6 @@ import dev.smokegate.model.Suite;
 import dev.smokegate.probe.ProbeContext;
 import dev.smokegate.probe.TrustMaterial;
 import dev.smokegate.reference.ReferenceDeployment;
-import dev.smokegate.reference.ws.WsVariant;
 import dev.smokegate.reference.TlsFault;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -106,7 +105,7 @@ public final class Smokegate {
             throw new UsageException("demo runs the bundled reference deployment; it takes no environment");
         }
         out.println("starting the reference deployment (TLS sites, Postgres, Redis, WebSocket rooms on loopback)...");
-        try (ReferenceDeployment deployment = startReference()) {
+        try (ReferenceDeployment deployment = ReferenceDeployment.startDemo()) {
             List<HostMapping> mappings = deployment.connectTo().stream()
                     .map(m -> HostMapping.parse(m).orElseThrow()).toList();
             RunOptions demo = new RunOptions(java.util.Optional.of("demo"), options.suite(), options.only(),
@@ -120,25 +119,13 @@ public final class Smokegate {
         }
     }
 
-    /** The deployment suites/demo.yaml describes: the sites plus the raw WebSocket rooms on two replicas. */
-    private static ReferenceDeployment startReference() throws IOException {
-        ReferenceDeployment deployment = ReferenceDeployment.start();
-        try {
-            deployment.webSockets(WsVariant.RAW);
-            return deployment;
-        } catch (java.io.UncheckedIOException e) {
-            deployment.close();
-            throw e.getCause();
-        }
-    }
-
     /**
      * Keeps the reference deployment running and prints the flags that reach it, so anyone (and the benchmark) can
      * run {@code ./smokegate run demo ...} against it repeatedly; with {@code --tls-faults} also every broken TLS
      * host, one per line. Stops on SIGTERM or Ctrl-C.
      */
     private int serve(boolean tlsFaults) {
-        try (ReferenceDeployment deployment = startReference()) {
+        try (ReferenceDeployment deployment = ReferenceDeployment.startDemo()) {
             if (tlsFaults) {
                 for (TlsFault fault : TlsFault.values()) {
                     out.println("tls fault host: " + fault.name() + " " + deployment.tlsFaultHost(fault));

@@ -91,6 +91,18 @@ public final class ReferenceDeployment implements AutoCloseable {
         this.webSockets = webSockets;
     }
 
+    /** The deployment suites/demo.yaml describes: {@link #start()} plus the raw WebSocket rooms the file names. */
+    public static ReferenceDeployment startDemo() throws IOException {
+        ReferenceDeployment deployment = start();
+        try {
+            deployment.webSockets(WsVariant.RAW);
+            return deployment;
+        } catch (UncheckedIOException e) {
+            deployment.close();
+            throw e.getCause();
+        }
+    }
+
     /** Starts everything healthy in a fresh temp directory, on free ports; returns once every part answers. */
     public static ReferenceDeployment start() throws IOException {
         Cleanup cleanup = new Cleanup();

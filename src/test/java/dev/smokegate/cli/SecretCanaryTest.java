@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.smokegate.engine.ExitCode;
 import dev.smokegate.reference.Fault;
 import dev.smokegate.reference.ReferenceDeployment;
-import dev.smokegate.reference.ws.WsVariant;
 import dev.smokegate.report.LeakScanner;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -39,8 +38,7 @@ class SecretCanaryTest {
 
     @BeforeAll
     void start() throws IOException {
-        deployment = ReferenceDeployment.start();
-        deployment.webSockets(WsVariant.RAW);
+        deployment = ReferenceDeployment.startDemo();
     }
 
     @AfterAll

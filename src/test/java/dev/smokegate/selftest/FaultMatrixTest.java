@@ -30,7 +30,7 @@ class FaultMatrixTest {
 
     @BeforeAll
     void startDeployment() throws Exception {
-        deployment = ReferenceDeployment.start();
+        deployment = ReferenceDeployment.startDemo();
         config = ReferenceEnvironment.config(deployment);
     }
 

@@ -10,7 +10,6 @@ import dev.smokegate.engine.Selection;
 import dev.smokegate.probe.ProbeContext;
 import dev.smokegate.probe.TrustMaterial;
 import dev.smokegate.reference.ReferenceDeployment;
-import dev.smokegate.reference.ws.WsVariant;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,9 +25,7 @@ final class ReferenceEnvironment {
     private ReferenceEnvironment() {
     }
 
-    /** demo.yaml's environment: starts the raw WebSocket rooms it names, if not running yet. */
     static EnvironmentConfig config(ReferenceDeployment deployment) throws Exception {
-        deployment.webSockets(WsVariant.RAW);
         EnvironmentConfig.Builder builder = new ConfigLoader(Map.of(), id -> true)
                 .load(Path.of("suites", "demo.yaml")).newBuilder()
                 .extraCaFile(deployment.caCertificateFile())
