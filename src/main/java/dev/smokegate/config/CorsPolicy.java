@@ -34,7 +34,12 @@ public record CorsPolicy(Optional<String> path, List<URI> allowedOrigins, boolea
 
     /** The allowed origins as browsers send them in {@code Origin}: no trailing slash, default port dropped. */
     public List<String> allowedOrigins(EnvironmentConfig config) {
-        List<URI> origins = allowedOrigins.isEmpty() ? List.of(config.frontend()) : allowedOrigins;
+        return originsOrFrontend(allowedOrigins, config);
+    }
+
+    /** {@code configured} as browsers send them, or the frontend's origin when none are configured. */
+    static List<String> originsOrFrontend(List<URI> configured, EnvironmentConfig config) {
+        List<URI> origins = configured.isEmpty() ? List.of(config.frontend()) : configured;
         return origins.stream().map(CorsPolicy::origin).distinct().toList();
     }
 

@@ -64,8 +64,7 @@ public record WebSocketPolicy(Protocol protocol, List<URI> allowedOrigins, Strin
 
     /** The origins as browsers send them; the frontend's when none are configured. */
     public List<String> allowedOrigins(EnvironmentConfig config) {
-        List<URI> origins = allowedOrigins.isEmpty() ? List.of(config.frontend()) : allowedOrigins;
-        return origins.stream().map(CorsPolicy::origin).distinct().toList();
+        return CorsPolicy.originsOrFrontend(allowedOrigins, config);
     }
 
     public List<ConfigValue> values() {
