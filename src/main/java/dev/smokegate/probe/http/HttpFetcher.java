@@ -2,6 +2,7 @@ package dev.smokegate.probe.http;
 
 import dev.smokegate.config.ConfigValue;
 import dev.smokegate.config.EnvironmentConfig;
+import dev.smokegate.probe.Endpoints;
 import dev.smokegate.probe.ProbeContext;
 import io.restassured.RestAssured;
 import io.restassured.config.HttpClientConfig;
@@ -147,11 +148,9 @@ public final class HttpFetcher {
 
     /** One line an on-call engineer can act on; the phrases are what the report's categories match. */
     private static String describe(Throwable root, URI url, EnvironmentConfig config, boolean capped) {
-        String where = url.getHost() + ":" + port(url)
-                + config.mappingFor(url.getHost(), port(url)).map(m -> " (mapped to " + m.toHost() + ":"
-                + m.toPort() + ")").orElse("");
+        String where = Endpoints.where(url, config);
         if (capped) {
-            return "no complete response within " + seconds(config.timeouts().connect()
+            return "no complete response within " + Endpoints.seconds(config.timeouts().connect()
                     .plus(config.timeouts().read())) + " from " + where;
         }
         if (root instanceof UnknownHostException) {
@@ -161,10 +160,10 @@ public final class HttpFetcher {
             return "connection refused by " + where;
         }
         if (root instanceof org.apache.http.conn.ConnectTimeoutException) {
-            return "connection timed out after " + seconds(config.timeouts().connect()) + " to " + where;
+            return "connection timed out after " + Endpoints.seconds(config.timeouts().connect()) + " to " + where;
         }
         if (root instanceof SocketTimeoutException) {
-            return "no response within " + seconds(config.timeouts().read()) + " from " + where
+            return "no response within " + Endpoints.seconds(config.timeouts().read()) + " from " + where
                     + " (connection accepted, nothing answered)";
         }
         if (root instanceof SSLException || root instanceof java.security.cert.CertificateException) {
@@ -199,14 +198,4 @@ public final class HttpFetcher {
         return t;
     }
 
-    static int port(URI url) {
-        if (url.getPort() != -1) {
-            return url.getPort();
-        }
-        return "https".equalsIgnoreCase(url.getScheme()) ? 443 : 80;
-    }
-
-    private static String seconds(Duration d) {
-        return d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
-    }
 }

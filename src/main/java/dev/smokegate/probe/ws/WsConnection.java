@@ -2,6 +2,7 @@ package dev.smokegate.probe.ws;
 
 import dev.smokegate.config.EnvironmentConfig;
 import dev.smokegate.config.HostMapping;
+import dev.smokegate.probe.Endpoints;
 import dev.smokegate.probe.ProbeContext;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -91,10 +92,11 @@ final class WsConnection implements AutoCloseable {
         Optional<Integer> status = Optional.ofNullable(client.status);
         Optional<String> failure = Optional.empty();
         if (!open && status.isEmpty()) {
-            failure = Optional.of(client.error != null ? "WebSocket upgrade to " + where(url, config) + " failed: "
-                    + client.error.getMessage()
-                    : "no answer to the WebSocket upgrade within " + seconds(config.timeouts().read()) + " from "
-                    + where(url, config) + " (connection accepted, nothing answered)");
+            String where = Endpoints.where(url, config);
+            failure = Optional.of(client.error != null
+                    ? "WebSocket upgrade to " + where + " failed: " + client.error.getMessage()
+                    : "no answer to the WebSocket upgrade within " + Endpoints.seconds(config.timeouts().read())
+                    + " from " + where + " (connection accepted, nothing answered)");
             transcript.record(name, "x", failure.get());
             client.close();
         }
@@ -140,7 +142,7 @@ final class WsConnection implements AutoCloseable {
     private static Socket connect(URI url, ProbeContext context) throws IOException {
         EnvironmentConfig config = context.config();
         boolean secure = "wss".equalsIgnoreCase(url.getScheme());
-        int port = port(url);
+        int port = Endpoints.port(url);
         Optional<HostMapping> mapping = config.mappingFor(url.getHost(), port);
         String host = mapping.map(HostMapping::toHost).orElse(url.getHost());
         int toPort = mapping.map(HostMapping::toPort).orElse(port);
@@ -167,7 +169,7 @@ final class WsConnection implements AutoCloseable {
     }
 
     private static String describe(IOException e, URI url, EnvironmentConfig config) {
-        String where = where(url, config);
+        String where = Endpoints.where(url, config);
         if (e instanceof UnknownHostException) {
             return "could not resolve host " + url.getHost();
         }
@@ -176,8 +178,8 @@ final class WsConnection implements AutoCloseable {
         }
         if (e instanceof SocketTimeoutException) {
             return e.getMessage() != null && e.getMessage().contains("connect")
-                    ? "connection timed out after " + seconds(config.timeouts().connect()) + " to " + where
-                    : "no TLS handshake within " + seconds(config.timeouts().read()) + " from " + where
+                    ? "connection timed out after " + Endpoints.seconds(config.timeouts().connect()) + " to " + where
+                    : "no TLS handshake within " + Endpoints.seconds(config.timeouts().read()) + " from " + where
                     + " (connection accepted, nothing answered)";
         }
         if (e instanceof SSLException) {
@@ -187,25 +189,8 @@ final class WsConnection implements AutoCloseable {
                 + (e.getMessage() == null ? "" : ": " + e.getMessage());
     }
 
-    private static String where(URI url, EnvironmentConfig config) {
-        int port = port(url);
-        return url.getHost() + ":" + port + config.mappingFor(url.getHost(), port)
-                .map(m -> " (mapped to " + m.toHost() + ":" + m.toPort() + ")").orElse("");
-    }
-
-    static int port(URI url) {
-        if (url.getPort() != -1) {
-            return url.getPort();
-        }
-        return "wss".equalsIgnoreCase(url.getScheme()) ? 443 : 80;
-    }
-
     private static Duration since(long start) {
         return Duration.ofNanos(System.nanoTime() - start);
-    }
-
-    private static String seconds(Duration d) {
-        return d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
     }
 
     /** The Java-WebSocket client; its callbacks run on the client's read thread. */
