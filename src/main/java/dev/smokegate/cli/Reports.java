@@ -35,7 +35,7 @@ final class Reports {
             return dev.smokegate.engine.ExitCode.USAGE;
         }
         out.println(redactor.redact("verifying " + config.name() + " (" + selection.suite().label() + ") — frontend "
-                + config.frontend() + ", backend " + config.backend()));
+                + config.frontend().url() + ", backend " + config.backend().url()));
         RunReport report;
         try (RunSession session = RunSession.open(config, selection, Catalogue.all(), context,
                 options.parallelism(), clock)) {

@@ -6,7 +6,7 @@ import dev.smokegate.config.ConfigException;
 import dev.smokegate.config.ConfigLoader;
 import dev.smokegate.config.EnvironmentConfig;
 import dev.smokegate.config.HostMapping;
-import dev.smokegate.config.Timeouts;
+import dev.smokegate.config.TrustSettings;
 import dev.smokegate.engine.ExitCode;
 import dev.smokegate.engine.Selection;
 import dev.smokegate.model.CheckSpec;
@@ -26,6 +26,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -168,7 +169,7 @@ public final class Smokegate {
         }
         ProbeContext context;
         try {
-            context = new ProbeContext(config, TrustMaterial.sslContext(config.extraCaFile()));
+            context = new ProbeContext(config, TrustMaterial.sslContext(config.trust().extraCaFile()));
         } catch (IOException | GeneralSecurityException e) {
             throw new ConfigException(List.of("trust: cannot build the trust store: " + e.getMessage()));
         }
@@ -179,23 +180,19 @@ public final class Smokegate {
         Path file = configFile(options.environment().orElseThrow());
         ConfigLoader loader = new ConfigLoader(environment, Smokegate::namesKnownCheck);
         EnvironmentConfig config = loader.load(file);
-        EnvironmentConfig.Builder builder = config.newBuilder();
-        // Reverse so the first flag ends up first: it wins, like the first matching --connect-to in curl.
-        for (int i = options.connectTo().size() - 1; i >= 0; i--) {
-            builder.overrideConnectTo(options.connectTo().get(i));
-        }
+        // Flags come first, so they win like the first matching --connect-to in curl.
+        EnvironmentConfig.Builder builder = config.newBuilder()
+                .connectTo(config.connectTo().after(options.connectTo()));
         if (options.caFile().isPresent()) {
             Path ca = options.caFile().get();
-            try {
-                TrustMaterial.readCertificates(ca);
-            } catch (IOException | GeneralSecurityException e) {
+            Optional<String> unreadable = TrustSettings.unreadable(ca);
+            if (unreadable.isPresent()) {
                 throw new UsageException("--ca-file " + ca + " is not a readable PEM certificate file: "
-                        + e.getMessage());
+                        + unreadable.get());
             }
-            builder.extraCaFile(ca);
+            builder.trust(TrustSettings.withExtraCa(ca));
         }
-        options.deadline().ifPresent(d -> builder.timeouts(new Timeouts(config.timeouts().connect(),
-                config.timeouts().read(), d)));
+        options.deadline().ifPresent(d -> builder.timeouts(config.timeouts().withRunDeadline(d)));
         return builder.build();
     }
 

@@ -2,8 +2,10 @@ package dev.smokegate.config;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * What the backend's CORS policy must allow, and nothing more.
@@ -26,10 +28,25 @@ public record CorsPolicy(Optional<String> path, List<URI> allowedOrigins, boolea
     /** Methods a browser sends without asking first (when the headers are safelisted too). */
     public static final Set<String> SAFELISTED_METHODS = Set.of("GET", "HEAD", "POST");
 
+    private static final Pattern METHOD = Pattern.compile("[A-Za-z]+");
+    /** An HTTP token (RFC 9110), the shape of a header name. */
+    private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+
     public CorsPolicy {
         allowedOrigins = List.copyOf(allowedOrigins);
         methods = List.copyOf(methods);
         requestHeaders = List.copyOf(requestHeaders);
+    }
+
+    static CorsPolicy read(YamlNode cors) {
+        List<String> methods = cors.tokens("methods", METHOD, "an HTTP method such as GET or PUT").stream()
+                .map(m -> m.toUpperCase(Locale.ROOT)).toList();
+        List<String> requestHeaders = cors.tokens("request-headers", TOKEN, "a header name");
+        return new CorsPolicy(cors.path("path"), cors.origins("allowed-origins", Set.of("http", "https")),
+                cors.bool("credentials").orElse(DEFAULTS.credentials),
+                methods.isEmpty() ? DEFAULTS.methods : methods,
+                requestHeaders.isEmpty() ? DEFAULTS.requestHeaders : requestHeaders,
+                cors.bool("allow-preview-origins").orElse(DEFAULTS.allowPreviewOrigins));
     }
 
     /** The allowed origins as browsers send them in {@code Origin}: no trailing slash, default port dropped. */
@@ -39,7 +56,7 @@ public record CorsPolicy(Optional<String> path, List<URI> allowedOrigins, boolea
 
     /** {@code configured} as browsers send them, or the frontend's origin when none are configured. */
     static List<String> originsOrFrontend(List<URI> configured, EnvironmentConfig config) {
-        List<URI> origins = configured.isEmpty() ? List.of(config.frontend()) : configured;
+        List<URI> origins = configured.isEmpty() ? List.of(config.frontend().url()) : configured;
         return origins.stream().map(CorsPolicy::origin).distinct().toList();
     }
 

@@ -4,50 +4,41 @@ import dev.smokegate.model.Target;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
- * One validated target environment, as read from {@code suites/<name>.yaml} plus command-line overrides.
+ * One validated target environment, as read from {@code suites/<name>.yaml} plus command-line overrides: one
+ * component per section of the file, each a record that reads and validates its own section.
  *
- * @param redirectFrom  origins that must redirect to {@code canonical} (typically the www host)
- * @param tlsHosts      {@code host} or {@code host:port} endpoints the TLS suite scans; empty means the hosts of
- *                      every configured https/wss URL
- * @param secretValues  expanded values of every referenced environment variable: the redactor's list
+ * @param references   every config value that referenced a {@code ${VAR}}, for the unset-variable check
+ * @param secretValues expanded values of every referenced environment variable: the redactor's list
  */
 public record EnvironmentConfig(
         String name,
         Path source,
-        URI frontend,
-        URI backend,
-        String healthPath,
-        Optional<String> dbHealthPath,
-        Optional<String> redisHealthPath,
-        URI canonical,
-        List<URI> redirectFrom,
-        Optional<URI> websocket,
-        WebSocketPolicy ws,
-        List<String> tlsHosts,
-        Optional<Path> extraCaFile,
-        List<HostMapping> connectTo,
+        Frontend frontend,
+        Backend backend,
+        Canonical canonical,
+        WebSocketPolicy websocket,
+        TrustSettings trust,
+        ConnectTo connectTo,
         Timeouts timeouts,
         Thresholds thresholds,
         HeaderPolicy headers,
         CorsPolicy cors,
-        Map<String, ConfigValue> requestHeaders,
-        Optional<ConfigValue> databaseUrl,
-        Optional<ConfigValue> redisUrl,
+        TlsSettings tls,
+        HttpSettings http,
+        DatabaseSettings database,
+        RedisSettings redis,
         List<Waiver> waivers,
+        List<ConfigValue> references,
         Set<String> secretValues) {
 
     public EnvironmentConfig {
-        redirectFrom = List.copyOf(redirectFrom);
-        tlsHosts = List.copyOf(tlsHosts);
-        connectTo = List.copyOf(connectTo);
-        requestHeaders = Map.copyOf(requestHeaders);
         waivers = List.copyOf(waivers);
+        references = List.copyOf(references);
         secretValues = Set.copyOf(secretValues);
     }
 
@@ -55,8 +46,14 @@ public record EnvironmentConfig(
         return new Builder(this);
     }
 
+    /** An environment of just a frontend and a backend, every other section at its defaults. */
     public static Builder builder(String name, URI frontend, URI backend) {
         return new Builder(name, frontend, backend);
+    }
+
+    /** The origin every alias must end up at: {@code canonical.url}, or the frontend's. */
+    public URI canonicalUrl() {
+        return canonical.url().orElse(frontend.url());
     }
 
     /**
@@ -65,112 +62,79 @@ public record EnvironmentConfig(
      */
     public List<Target> publicUrls() {
         List<Target> urls = new ArrayList<>();
-        urls.add(new Target("frontend", frontend.toString()));
-        urls.add(new Target("backend", backend.toString()));
-        urls.add(new Target("canonical", canonical.toString()));
-        redirectFrom.forEach(u -> urls.add(new Target("alias", u.toString())));
-        websocket.ifPresent(u -> urls.add(new Target("websocket", u.toString())));
+        urls.add(new Target("frontend", frontend.url().toString()));
+        urls.add(new Target("backend", backend.url().toString()));
+        urls.add(new Target("canonical", canonicalUrl().toString()));
+        canonical.redirectFrom().forEach(u -> urls.add(new Target("alias", u.toString())));
+        websocket.url().ifPresent(u -> urls.add(new Target("websocket", u.toString())));
         return urls;
     }
 
-    public Optional<HostMapping> mappingFor(String host, int port) {
-        return connectTo.stream().filter(m -> m.matches(host, port)).findFirst();
-    }
-
-    /** Every config value that carries {@code ${VAR}} references, keyed by the config section it lives in. */
-    public List<ConfigValue> referencingValues() {
-        List<ConfigValue> values = new ArrayList<>(requestHeaders.values());
-        values.addAll(ws.values());
-        databaseUrl.ifPresent(values::add);
-        redisUrl.ifPresent(values::add);
-        return values.stream().filter(v -> !v.variables().isEmpty()).toList();
-    }
-
-    /** Builds configs in the loader, for command-line overrides and in tests. */
+    /** Builds configs for command-line overrides and in tests; the loader builds them from the file's sections. */
     public static final class Builder {
-        private String name;
+        private final String name;
         private Path source;
-        private URI frontend;
-        private URI backend;
-        private String healthPath = "/health";
-        private Optional<String> dbHealthPath = Optional.empty();
-        private Optional<String> redisHealthPath = Optional.empty();
-        private URI canonical;
-        private List<URI> redirectFrom = new ArrayList<>();
-        private Optional<URI> websocket = Optional.empty();
-        private WebSocketPolicy ws = WebSocketPolicy.DEFAULTS;
-        private List<String> tlsHosts = new ArrayList<>();
-        private Optional<Path> extraCaFile = Optional.empty();
-        private List<HostMapping> connectTo = new ArrayList<>();
+        private Frontend frontend;
+        private Backend backend;
+        private Canonical canonical = Canonical.DEFAULTS;
+        private WebSocketPolicy websocket = WebSocketPolicy.DEFAULTS;
+        private TrustSettings trust = TrustSettings.SYSTEM_ROOTS_ONLY;
+        private ConnectTo connectTo = ConnectTo.NONE;
         private Timeouts timeouts = Timeouts.DEFAULTS;
         private Thresholds thresholds = Thresholds.DEFAULTS;
         private HeaderPolicy headers = HeaderPolicy.DEFAULTS;
         private CorsPolicy cors = CorsPolicy.DEFAULTS;
-        private Map<String, ConfigValue> requestHeaders = new java.util.LinkedHashMap<>();
-        private Optional<ConfigValue> databaseUrl = Optional.empty();
-        private Optional<ConfigValue> redisUrl = Optional.empty();
-        private List<Waiver> waivers = new ArrayList<>();
-        private Set<String> secretValues = new java.util.HashSet<>();
+        private TlsSettings tls = TlsSettings.DEFAULTS;
+        private HttpSettings http = HttpSettings.DEFAULTS;
+        private DatabaseSettings database = DatabaseSettings.NONE;
+        private RedisSettings redis = RedisSettings.NONE;
+        private List<Waiver> waivers = List.of();
+        private List<ConfigValue> references = List.of();
+        private final Set<String> secretValues = new HashSet<>();
 
         private Builder(String name, URI frontend, URI backend) {
             this.name = name;
-            this.frontend = frontend;
-            this.backend = backend;
+            this.frontend = new Frontend(frontend);
+            this.backend = Backend.at(backend);
         }
 
         private Builder(EnvironmentConfig c) {
-            this(c.name, c.frontend, c.backend);
+            name = c.name;
             source = c.source;
-            healthPath = c.healthPath;
-            dbHealthPath = c.dbHealthPath;
-            redisHealthPath = c.redisHealthPath;
+            frontend = c.frontend;
+            backend = c.backend;
             canonical = c.canonical;
-            redirectFrom = new ArrayList<>(c.redirectFrom);
             websocket = c.websocket;
-            ws = c.ws;
-            tlsHosts = new ArrayList<>(c.tlsHosts);
-            extraCaFile = c.extraCaFile;
-            connectTo = new ArrayList<>(c.connectTo);
+            trust = c.trust;
+            connectTo = c.connectTo;
             timeouts = c.timeouts;
             thresholds = c.thresholds;
             headers = c.headers;
             cors = c.cors;
-            requestHeaders = new java.util.LinkedHashMap<>(c.requestHeaders);
-            databaseUrl = c.databaseUrl;
-            redisUrl = c.redisUrl;
-            waivers = new ArrayList<>(c.waivers);
-            secretValues = new java.util.HashSet<>(c.secretValues);
+            tls = c.tls;
+            http = c.http;
+            database = c.database;
+            redis = c.redis;
+            waivers = c.waivers;
+            references = c.references;
+            secretValues.addAll(c.secretValues);
         }
 
         public Builder source(Path value) { source = value; return this; }
-        public Builder healthPath(String value) { healthPath = value; return this; }
-        public Builder dbHealthPath(String value) { dbHealthPath = Optional.ofNullable(value); return this; }
-        public Builder redisHealthPath(String value) { redisHealthPath = Optional.ofNullable(value); return this; }
-        public Builder canonical(URI value) { canonical = value; return this; }
-        public Builder redirectFrom(List<URI> value) { redirectFrom = new ArrayList<>(value); return this; }
-        public Builder websocket(URI value) { websocket = Optional.ofNullable(value); return this; }
-        public Builder ws(WebSocketPolicy value) { ws = value; return this; }
-        public Builder tlsHosts(List<String> value) { tlsHosts = new ArrayList<>(value); return this; }
-        public Builder extraCaFile(Path value) { extraCaFile = Optional.ofNullable(value); return this; }
+        public Builder backend(Backend value) { backend = value; return this; }
+        public Builder canonical(Canonical value) { canonical = value; return this; }
+        public Builder websocket(WebSocketPolicy value) { websocket = value; return this; }
+        public Builder trust(TrustSettings value) { trust = value; return this; }
+        public Builder connectTo(ConnectTo value) { connectTo = value; return this; }
         public Builder timeouts(Timeouts value) { timeouts = value; return this; }
         public Builder thresholds(Thresholds value) { thresholds = value; return this; }
         public Builder headers(HeaderPolicy value) { headers = value; return this; }
         public Builder cors(CorsPolicy value) { cors = value; return this; }
-        public Builder databaseUrl(ConfigValue value) { databaseUrl = Optional.ofNullable(value); return this; }
-        public Builder redisUrl(ConfigValue value) { redisUrl = Optional.ofNullable(value); return this; }
-        public Builder waivers(List<Waiver> value) { waivers = new ArrayList<>(value); return this; }
+        public Builder tls(TlsSettings value) { tls = value; return this; }
+        public Builder http(HttpSettings value) { http = value; return this; }
+        public Builder waivers(List<Waiver> value) { waivers = List.copyOf(value); return this; }
 
-        /** Appends; the first mapping that matches a host and port wins. */
-        public Builder addConnectTo(HostMapping value) { connectTo.add(value); return this; }
-
-        /** Puts a mapping ahead of those already present: command-line flags override the file. */
-        public Builder overrideConnectTo(HostMapping value) { connectTo.add(0, value); return this; }
-
-        public Builder requestHeader(String header, ConfigValue value) {
-            requestHeaders.put(header, value);
-            return this;
-        }
-
+        /** A value the redactor must remove from every report, as if a {@code ${VAR}} had expanded to it. */
         public Builder secretValue(String value) {
             if (!value.isEmpty()) {
                 secretValues.add(value);
@@ -179,10 +143,9 @@ public record EnvironmentConfig(
         }
 
         public EnvironmentConfig build() {
-            URI canonicalOrigin = canonical != null ? canonical : frontend;
-            return new EnvironmentConfig(name, source, frontend, backend, healthPath, dbHealthPath,
-                    redisHealthPath, canonicalOrigin, redirectFrom, websocket, ws, tlsHosts, extraCaFile, connectTo,
-                    timeouts, thresholds, headers, cors, requestHeaders, databaseUrl, redisUrl, waivers, secretValues);
+            return new EnvironmentConfig(name, source, frontend, backend, canonical, websocket, trust, connectTo,
+                    timeouts, thresholds, headers, cors, tls, http, database, redis, waivers, references,
+                    secretValues);
         }
     }
 }

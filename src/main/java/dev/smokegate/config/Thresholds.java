@@ -14,4 +14,16 @@ public record Thresholds(Duration healthLatency, Duration dbLatency, Duration re
 
     public static final Thresholds DEFAULTS = new Thresholds(Duration.ofMillis(1500), Duration.ofMillis(2000),
             Duration.ofMillis(1500), 14, 30);
+
+    static Thresholds read(YamlNode thresholds) {
+        int failDays = thresholds.days("cert-expiry-fail-days").orElse(DEFAULTS.certExpiryFailDays);
+        int warnDays = thresholds.days("cert-expiry-warn-days").orElse(DEFAULTS.certExpiryWarnDays);
+        if (warnDays < failDays) {
+            thresholds.problem(thresholds.key("cert-expiry-warn-days"), "must not be below cert-expiry-fail-days ("
+                    + failDays + ")");
+        }
+        return new Thresholds(thresholds.duration("health-latency").orElse(DEFAULTS.healthLatency),
+                thresholds.duration("db-latency").orElse(DEFAULTS.dbLatency),
+                thresholds.duration("redis-latency").orElse(DEFAULTS.redisLatency), failDays, warnDays);
+    }
 }

@@ -10,4 +10,14 @@ public record Timeouts(Duration connect, Duration read, Duration runDeadline) {
 
     public static final Timeouts DEFAULTS =
             new Timeouts(Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofMinutes(5));
+
+    public Timeouts withRunDeadline(Duration deadline) {
+        return new Timeouts(connect, read, deadline);
+    }
+
+    static Timeouts read(YamlNode timeouts) {
+        return new Timeouts(timeouts.duration("connect").orElse(DEFAULTS.connect),
+                timeouts.duration("read").orElse(DEFAULTS.read),
+                timeouts.duration("run-deadline").orElse(DEFAULTS.runDeadline));
+    }
 }

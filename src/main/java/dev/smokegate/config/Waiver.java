@@ -3,6 +3,7 @@ package dev.smokegate.config;
 import dev.smokegate.model.Target;
 import java.nio.file.FileSystems;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /**
@@ -23,5 +24,26 @@ public record Waiver(String check, Optional<String> target, String reason, Local
 
     public boolean expiredOn(LocalDate day) {
         return day.isAfter(expires);
+    }
+
+    /** One item of {@code waivers}; empty when it is incomplete (and so reported). */
+    static Optional<Waiver> read(YamlNode waiver) {
+        Optional<String> check = waiver.requiredString("check");
+        check.filter(c -> !waiver.context().namesKnownCheck(c)).ifPresent(c -> waiver.problem(waiver.key("check"),
+                "names no known check: \"" + c + "\" (see ./smokegate list)"));
+        Optional<String> reason = waiver.requiredString("reason").filter(r -> !r.isBlank());
+        Optional<LocalDate> expires = waiver.requiredString("expires").flatMap(text -> {
+            try {
+                return Optional.of(LocalDate.parse(text));
+            } catch (DateTimeParseException e) {
+                waiver.problem(waiver.key("expires"), "expected a date YYYY-MM-DD, found \"" + text + "\"");
+                return Optional.empty();
+            }
+        });
+        Optional<String> target = waiver.string("target");
+        if (check.isEmpty() || reason.isEmpty() || expires.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Waiver(check.get(), target, reason.get(), expires.get()));
     }
 }

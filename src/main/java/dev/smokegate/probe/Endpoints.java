@@ -1,5 +1,6 @@
 package dev.smokegate.probe;
 
+import dev.smokegate.config.ConnectTo;
 import dev.smokegate.config.EnvironmentConfig;
 import java.net.URI;
 import java.time.Duration;
@@ -22,8 +23,8 @@ public final class Endpoints {
     /** {@code host:port}, and the address it is mapped to when a connect-to mapping applies. */
     public static String where(URI url, EnvironmentConfig config) {
         int port = port(url);
-        return url.getHost() + ":" + port + config.mappingFor(url.getHost(), port)
-                .map(m -> " (mapped to " + m.toHost() + ":" + m.toPort() + ")").orElse("");
+        ConnectTo.Address address = config.connectTo().dial(url.getHost(), port);
+        return url.getHost() + ":" + port + address.mapping().map(m -> " (mapped to " + address + ")").orElse("");
     }
 
     /** {@code 5s}, or {@code 1500ms} when not whole seconds. */

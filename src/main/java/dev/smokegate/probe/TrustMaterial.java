@@ -1,16 +1,12 @@
 package dev.smokegate.probe;
 
+import dev.smokegate.config.CertificateFiles;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import javax.net.ssl.SSLContext;
@@ -36,7 +32,7 @@ public final class TrustMaterial {
             store.setCertificateEntry("system-" + index++, root);
         }
         if (extraCaFile.isPresent()) {
-            for (X509Certificate ca : readCertificates(extraCaFile.get())) {
+            for (X509Certificate ca : CertificateFiles.read(extraCaFile.get())) {
                 store.setCertificateEntry("extra-" + index++, ca);
             }
         }
@@ -45,19 +41,6 @@ public final class TrustMaterial {
         SSLContext context = SSLContext.getInstance("TLS");
         context.init(null, factory.getTrustManagers(), null);
         return context;
-    }
-
-    /** Reads every certificate in a PEM (or DER) file; an empty or unreadable file is an error. */
-    public static List<X509Certificate> readCertificates(Path file) throws IOException, GeneralSecurityException {
-        try (InputStream in = Files.newInputStream(file)) {
-            Collection<? extends Certificate> certs = CertificateFactory.getInstance("X.509").generateCertificates(in);
-            if (certs.isEmpty()) {
-                throw new GeneralSecurityException("no certificate found in " + file);
-            }
-            List<X509Certificate> result = new ArrayList<>();
-            certs.forEach(c -> result.add((X509Certificate) c));
-            return result;
-        }
     }
 
     /** The JDK default trust store's roots, read once per JVM: it does not change during a run. */

@@ -25,13 +25,13 @@ public final class AllureEnvironmentFile {
         Map<String, String> entries = new LinkedHashMap<>();
         entries.put("Environment", config.name());
         entries.put("Suite", suite.label());
-        entries.put("Frontend", String.valueOf(config.frontend()));
-        entries.put("Backend", String.valueOf(config.backend()));
+        entries.put("Frontend", String.valueOf(config.frontend().url()));
+        entries.put("Backend", String.valueOf(config.backend().url()));
         if (config.source() != null && config.source().getFileName() != null) {
             entries.put("Config", config.source().getFileName().toString());
         }
-        if (!config.connectTo().isEmpty()) {
-            entries.put("Connect to", config.connectTo().stream().map(Object::toString)
+        if (!config.connectTo().mappings().isEmpty()) {
+            entries.put("Connect to", config.connectTo().mappings().stream().map(Object::toString)
                     .collect(Collectors.joining(", ")));
         }
         entries.put("Java", System.getProperty("java.vendor") + " " + System.getProperty("java.version"));

@@ -45,9 +45,9 @@ class ConfigLoaderTest {
         EnvironmentConfig config = loader.load(write(VALID));
 
         assertThat(config.name()).isEqualTo("staging");
-        assertThat(config.healthPath()).isEqualTo("/health");
-        assertThat(config.dbHealthPath()).isEmpty();
-        assertThat(config.canonical()).isEqualTo(config.frontend());
+        assertThat(config.backend().healthPath()).isEqualTo("/health");
+        assertThat(config.backend().dbHealthPath()).isEmpty();
+        assertThat(config.canonicalUrl()).isEqualTo(config.frontend().url());
         assertThat(config.timeouts()).isEqualTo(Timeouts.DEFAULTS);
     }
 
@@ -69,7 +69,7 @@ class ConfigLoaderTest {
                     Authorization: "Bearer ${SMOKE_TOKEN}"
                 """));
 
-        assertThat(config.requestHeaders().get("Authorization").value()).isEqualTo("Bearer s3cr3t-token-value");
+        assertThat(config.http().requestHeaders().get("Authorization").value()).isEqualTo("Bearer s3cr3t-token-value");
         assertThat(config.secretValues()).containsExactly("s3cr3t-token-value");
     }
 
@@ -88,7 +88,7 @@ class ConfigLoaderTest {
                     expires: 2027-01-31
                 """));
 
-        assertThat(config.connectTo()).extracting(HostMapping::toString)
+        assertThat(config.connectTo().mappings()).extracting(HostMapping::toString)
                 .containsExactly("api.example.com:443 -> 127.0.0.1:8443", "app.example.com:443 -> 10.0.0.5:443");
         assertThat(config.timeouts()).isEqualTo(new Timeouts(Duration.ofMillis(500), Duration.ofSeconds(2),
                 Duration.ofMinutes(1)));
@@ -149,7 +149,7 @@ class ConfigLoaderTest {
         EnvironmentConfig config = new ConfigLoader(Map.of("WS_SESSION", "cookie-secret", "WS_TOKEN", "tok-secret"),
                 id -> true).load(file);
 
-        WebSocketPolicy ws = config.ws();
+        WebSocketPolicy ws = config.websocket();
         assertThat(ws.protocol()).isEqualTo(WebSocketPolicy.Protocol.SOCKET_IO);
         assertThat(ws.join()).isEqualTo("[\"join\",\"{room}\"]");
         assertThat(ws.send()).isEqualTo("[\"chat\",{\"to\":\"{room}\",\"text\":\"{nonce}\"}]");

@@ -5,6 +5,7 @@ import dev.smokegate.config.ConfigLoader;
 import dev.smokegate.config.EnvironmentConfig;
 import dev.smokegate.config.HostMapping;
 import dev.smokegate.config.Timeouts;
+import dev.smokegate.config.TrustSettings;
 import dev.smokegate.engine.RunSession;
 import dev.smokegate.engine.Selection;
 import dev.smokegate.probe.ProbeContext;
@@ -26,16 +27,17 @@ final class ReferenceEnvironment {
     }
 
     static EnvironmentConfig config(ReferenceDeployment deployment) throws Exception {
-        EnvironmentConfig.Builder builder = new ConfigLoader(Map.of(), id -> true)
-                .load(Path.of("suites", "demo.yaml")).newBuilder()
-                .extraCaFile(deployment.caCertificateFile())
-                .timeouts(SELF_TEST_TIMEOUTS);
-        deployment.connectTo().forEach(m -> builder.addConnectTo(HostMapping.parse(m).orElseThrow()));
-        return builder.build();
+        EnvironmentConfig demo = new ConfigLoader(Map.of(), id -> true).load(Path.of("suites", "demo.yaml"));
+        return demo.newBuilder()
+                .trust(TrustSettings.withExtraCa(deployment.caCertificateFile()))
+                .timeouts(SELF_TEST_TIMEOUTS)
+                .connectTo(demo.connectTo().plus(deployment.connectTo().stream()
+                        .map(m -> HostMapping.parse(m).orElseThrow()).toList()))
+                .build();
     }
 
     static RunSession open(EnvironmentConfig config, Selection selection) throws Exception {
-        ProbeContext context = new ProbeContext(config, TrustMaterial.sslContext(config.extraCaFile()));
+        ProbeContext context = new ProbeContext(config, TrustMaterial.sslContext(config.trust().extraCaFile()));
         return RunSession.open(config, selection, Catalogue.all(), context, 8, Clock.systemUTC());
     }
 }

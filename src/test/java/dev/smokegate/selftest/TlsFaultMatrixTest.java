@@ -3,7 +3,7 @@ package dev.smokegate.selftest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.smokegate.config.EnvironmentConfig;
-import dev.smokegate.config.HostMapping;
+import dev.smokegate.config.TlsSettings;
 import dev.smokegate.engine.Selection;
 import dev.smokegate.model.Suite;
 import dev.smokegate.reference.ReferenceDeployment;
@@ -41,11 +41,10 @@ class TlsFaultMatrixTest {
     @FieldSource("dev.smokegate.selftest.TlsFaultCase#ALL")
     void faultHostFailsExactlyItsChecks(TlsFaultCase fault) throws Exception {
         String host = deployment.tlsFaultHost(fault.fault());
-        EnvironmentConfig.Builder builder = ReferenceEnvironment.config(deployment).newBuilder()
-                .tlsHosts(List.of(host));
-        deployment.connectTo().forEach(m -> builder.addConnectTo(HostMapping.parse(m).orElseThrow()));
+        EnvironmentConfig config = ReferenceEnvironment.config(deployment).newBuilder()
+                .tls(new TlsSettings(List.of(host))).build();
 
-        SuiteRun run = SuiteRun.of(builder.build(), TLS);
+        SuiteRun run = SuiteRun.of(config, TLS);
 
         Map<String, String> failed = run.failed();
         assertThat(failed.keySet()).as("failing checks on " + host + ": " + failed)

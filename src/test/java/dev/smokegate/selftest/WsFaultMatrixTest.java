@@ -14,6 +14,7 @@ import dev.smokegate.reference.ws.WsVariant;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -92,11 +93,10 @@ class WsFaultMatrixTest {
         WebSocketPolicy.Protocol protocol = variant == WsVariant.SOCKET_IO ? WebSocketPolicy.Protocol.SOCKET_IO
                 : WebSocketPolicy.Protocol.RAW;
         WebSocketPolicy d = WebSocketPolicy.defaults(protocol);
-        EnvironmentConfig.Builder builder = ReferenceEnvironment.config(deployment).newBuilder()
-                .websocket(cluster.url())
-                .ws(new WebSocketPolicy(protocol, d.allowedOrigins(), d.join(), d.send(), d.leave(),
-                        d.replicaField(), d.maxConnections(), KEEPALIVE, LATENCY, d.authHeaders(), d.authQuery(),
-                        d.socketIoAuth()));
-        return builder.build();
+        return ReferenceEnvironment.config(deployment).newBuilder()
+                .websocket(new WebSocketPolicy(Optional.of(cluster.url()), protocol, d.allowedOrigins(), d.join(),
+                        d.send(), d.leave(), d.replicaField(), d.maxConnections(), KEEPALIVE, LATENCY,
+                        d.authHeaders(), d.authQuery(), d.socketIoAuth()))
+                .build();
     }
 }

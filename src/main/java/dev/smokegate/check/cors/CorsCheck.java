@@ -63,8 +63,8 @@ public final class CorsCheck implements Check<CorsObservation> {
 
     @Override
     public List<Target> targets(EnvironmentConfig config) {
-        String path = config.cors().path().orElse(config.healthPath());
-        return List.of(new Target("backend", config.backend().resolve(path).toString()));
+        String path = config.cors().path().orElse(config.backend().healthPath());
+        return List.of(new Target("backend", config.backend().url().resolve(path).toString()));
     }
 
     @Override

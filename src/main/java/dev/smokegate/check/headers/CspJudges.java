@@ -129,8 +129,8 @@ final class CspJudges {
         List<String> blocked = new ArrayList<>();
         List<String> safariBlocked = new ArrayList<>();
         java.util.Map<URI, List<String>> needs = new java.util.LinkedHashMap<>();
-        needs.put(config.backend(), List.of("connect-src"));
-        config.websocket().ifPresent(ws -> needs.put(ws, List.of("connect-src")));
+        needs.put(config.backend().url(), List.of("connect-src"));
+        config.websocket().url().ifPresent(ws -> needs.put(ws, List.of("connect-src")));
         config.headers().assetOrigins().forEach(asset -> needs.put(asset, ASSET_DIRECTIVES));
         needs.forEach((url, directives) -> {
             CspSourceMatch worst = CspSourceMatch.ALLOWED;

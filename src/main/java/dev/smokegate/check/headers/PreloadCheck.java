@@ -41,7 +41,7 @@ final class PreloadCheck implements Check<PreloadObservation> {
 
     @Override
     public String notApplicable(EnvironmentConfig config) {
-        return "the canonical host " + config.canonical().getHost() + " has no registrable domain; set "
+        return "the canonical host " + config.canonicalUrl().getHost() + " has no registrable domain; set "
                 + "headers.preload-domain";
     }
 
@@ -64,7 +64,7 @@ final class PreloadCheck implements Check<PreloadObservation> {
         if (config.headers().preloadDomain().isPresent()) {
             return config.headers().preloadDomain();
         }
-        String host = config.canonical().getHost();
+        String host = config.canonicalUrl().getHost();
         boolean ipLiteral = host.startsWith("[") || host.matches("[0-9.]+");
         return ipLiteral ? Optional.empty() : PublicSuffixes.registrableDomain(host);
     }

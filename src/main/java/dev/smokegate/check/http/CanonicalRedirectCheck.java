@@ -33,7 +33,8 @@ public final class CanonicalRedirectCheck implements Check<RedirectChain> {
 
     @Override
     public List<Target> targets(EnvironmentConfig config) {
-        return config.redirectFrom().stream().map(u -> new Target("alias", u.resolve("/").toString())).toList();
+        return config.canonical().redirectFrom().stream()
+                .map(u -> new Target("alias", u.resolve("/").toString())).toList();
     }
 
     @Override
@@ -53,7 +54,7 @@ public final class CanonicalRedirectCheck implements Check<RedirectChain> {
 
     @Override
     public Verdict judge(RedirectChain chain, Target target, EnvironmentConfig config) {
-        return judgeChain(chain, config.canonical()).withEvidence(chain.evidence());
+        return judgeChain(chain, config.canonicalUrl()).withEvidence(chain.evidence());
     }
 
     private static Verdict judgeChain(RedirectChain chain, URI canonical) {

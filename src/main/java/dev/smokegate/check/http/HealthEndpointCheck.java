@@ -51,7 +51,7 @@ public final class HealthEndpointCheck implements Check<HttpObservation> {
 
     @Override
     public List<Target> targets(EnvironmentConfig config) {
-        return path.apply(config).map(p -> List.of(new Target("backend", config.backend().resolve(p).toString())))
+        return path.apply(config).map(p -> List.of(new Target("backend", config.backend().url().resolve(p).toString())))
                 .orElse(List.of());
     }
 

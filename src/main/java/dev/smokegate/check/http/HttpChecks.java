@@ -1,7 +1,6 @@
 package dev.smokegate.check.http;
 
 import dev.smokegate.check.Check;
-import dev.smokegate.config.EnvironmentConfig;
 import dev.smokegate.model.CheckSpec;
 import dev.smokegate.model.Severity;
 import java.util.List;
@@ -20,21 +19,21 @@ public final class HttpChecks {
                         "Check the backend's deploy logs and replica status (Railway: Deployments > Logs); "
                                 + "the health handler must answer 200 with {\"status\":\"ok\"} without waiting on "
                                 + "slow dependencies. Raise thresholds.health-latency only if the budget is wrong."),
-                        "backend.health-path", c -> Optional.of(c.healthPath()),
+                        "backend.health-path", c -> Optional.of(c.backend().healthPath()),
                         c -> c.thresholds().healthLatency()),
                 new HealthEndpointCheck(CheckSpec.gate("http.db-path.ok", Severity.CRITICAL,
                         "The backend's database health path answers 2xx and reports the database reachable.",
                         "The backend cannot reach Postgres: check DATABASE_URL on the backend service, the "
                                 + "database's status and connection limits, and sslmode; the path should run a "
                                 + "trivial query (SELECT 1) with a short timeout."),
-                        "backend.db-health-path", EnvironmentConfig::dbHealthPath,
+                        "backend.db-health-path", c -> c.backend().dbHealthPath(),
                         c -> c.thresholds().dbLatency()),
                 new HealthEndpointCheck(CheckSpec.gate("http.redis-path.ok", Severity.CRITICAL,
                         "The backend's Redis health path answers 2xx and reports Redis reachable.",
                         "The backend cannot reach Redis: check REDIS_URL (rediss:// for TLS) on the backend "
                                 + "service, the Redis instance's status and its password; the path should PING "
                                 + "with a short timeout."),
-                        "backend.redis-health-path", EnvironmentConfig::redisHealthPath,
+                        "backend.redis-health-path", c -> c.backend().redisHealthPath(),
                         c -> c.thresholds().redisLatency()),
                 new HttpsRedirectCheck(CheckSpec.gate("http.https-redirect", Severity.HIGH,
                         "http:// on every public origin answers with a permanent (301/308) redirect to https:// "

@@ -53,11 +53,11 @@ public final class OriginResponseCheck implements Check<HttpObservation> {
     @Override
     public List<Target> targets(EnvironmentConfig config) {
         List<Target> targets = new java.util.ArrayList<>();
-        targets.add(new Target("frontend", config.frontend().resolve("/").toString()));
+        targets.add(new Target("frontend", config.frontend().url().resolve("/").toString()));
         if (frontendOnly) {
             return targets;
         }
-        targets.add(new Target("backend", config.backend().resolve("/").toString()));
+        targets.add(new Target("backend", config.backend().url().resolve("/").toString()));
         config.headers().extraOrigins().forEach(o -> targets.add(new Target("origin", o.resolve("/").toString())));
         return targets;
     }

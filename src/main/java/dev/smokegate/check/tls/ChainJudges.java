@@ -21,7 +21,7 @@ final class ChainJudges {
         }
         List<X509Certificate> chain = scan.chain();
         X509Certificate leaf = chain.get(0);
-        String trust = config.extraCaFile().map(f -> "the system roots or the extra CA " + f.getFileName())
+        String trust = config.trust().extraCaFile().map(f -> "the system roots or the extra CA " + f.getFileName())
                 .orElse("the system roots");
         if (chain.size() == 1 && Certificates.selfIssued(leaf)) {
             return Verdict.fail("the server sends a self-signed certificate (" + Certificates.subject(leaf)

@@ -20,8 +20,8 @@ public final class TlsTargets {
 
     public static List<Target> of(EnvironmentConfig config) {
         Map<String, Target> byEndpoint = new LinkedHashMap<>();
-        if (!config.tlsHosts().isEmpty()) {
-            config.tlsHosts().forEach(h -> add(byEndpoint, "tls", h.contains(":") ? h : h + ":443"));
+        if (!config.tls().hosts().isEmpty()) {
+            config.tls().hosts().forEach(h -> add(byEndpoint, "tls", h.contains(":") ? h : h + ":443"));
             return new ArrayList<>(byEndpoint.values());
         }
         config.publicUrls().forEach(t -> add(byEndpoint, t.role(), URI.create(t.address())));

@@ -47,25 +47,25 @@ final class WsCheck<O> implements Check<O> {
 
     @Override
     public List<Target> targets(EnvironmentConfig config) {
-        if (!protocols.contains(config.ws().protocol())) {
+        if (!protocols.contains(config.websocket().protocol())) {
             return List.of();
         }
-        return config.websocket().map(url -> List.of(new Target("websocket", url.toString()))).orElse(List.of());
+        return config.websocket().url().map(url -> List.of(new Target("websocket", url.toString()))).orElse(List.of());
     }
 
     @Override
     public String notApplicable(EnvironmentConfig config) {
-        if (config.websocket().isEmpty()) {
+        if (config.websocket().url().isEmpty()) {
             return "no websocket.url is configured";
         }
-        return "websocket.protocol is " + config.ws().protocol().configName() + "; this check is for "
+        return "websocket.protocol is " + config.websocket().protocol().configName() + "; this check is for "
                 + String.join(" and ", protocols.stream().map(WebSocketPolicy.Protocol::configName).sorted()
                 .toList());
     }
 
     @Override
     public ProbeRequest<O> observation(Target target, EnvironmentConfig config) {
-        return scenario.request(URI.create(target.address()), config.ws().allowedOrigins(config).get(0), config);
+        return scenario.request(URI.create(target.address()), config.websocket().allowedOrigins(config).get(0), config);
     }
 
     @Override

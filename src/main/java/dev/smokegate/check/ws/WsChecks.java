@@ -68,13 +68,13 @@ public final class WsChecks {
                         "Ping from the server more often than the shortest idle timeout on the path (Socket.IO "
                                 + "pingInterval 25 s is fine; ws: ping every 30 s), and keep proxies' idle timeouts "
                                 + "above it."),
-                        (url, origin, config) -> WsProbes.keepalive(url, origin, config.ws().keepalive()),
+                        (url, origin, config) -> WsProbes.keepalive(url, origin, config.websocket().keepalive()),
                         WsJudges::keepalive));
     }
 
     private static List<String> foreign(dev.smokegate.config.EnvironmentConfig config) {
-        return ForeignOrigins.of(config.ws().allowedOrigins(config), config.cors().allowPreviewOrigins()).stream()
-                .map(ForeignOrigins.Foreign::origin).toList();
+        return ForeignOrigins.of(config.websocket().allowedOrigins(config), config.cors().allowPreviewOrigins())
+                .stream().map(ForeignOrigins.Foreign::origin).toList();
     }
 
     /** The same host and path over ws://, on the default port. */

@@ -36,7 +36,7 @@ final class WsJudges {
     }
 
     static Verdict roundTrip(WsRoundTripObservation observed, EnvironmentConfig config) {
-        Duration budget = config.ws().latency();
+        Duration budget = config.websocket().latency();
         Verdict verdict;
         if (observed.problem().isPresent()) {
             verdict = Verdict.inconclusive("could not play the round trip: " + observed.problem().get());
@@ -76,7 +76,7 @@ final class WsJudges {
         Verdict verdict;
         Set<String> seen = new LinkedHashSet<>(observed.replicas());
         seen.remove("");
-        String field = config.ws().replicaField();
+        String field = config.websocket().replicaField();
         if (observed.problem().isPresent()) {
             verdict = Verdict.inconclusive("could not look for replicas: " + observed.problem().get());
         } else if (seen.isEmpty()) {

@@ -113,7 +113,7 @@ public final class HttpFetcher {
     private static List<HttpExchange.Header> headers(HttpRequest request, EnvironmentConfig config) {
         List<HttpExchange.Header> headers = new ArrayList<>();
         headers.add(new HttpExchange.Header("User-Agent", "smokegate"));
-        for (var header : config.requestHeaders().entrySet()) {
+        for (var header : config.http().requestHeaders().entrySet()) {
             ConfigValue value = header.getValue();
             headers.add(new HttpExchange.Header(header.getKey(), value.value()));
         }

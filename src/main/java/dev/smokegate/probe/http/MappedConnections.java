@@ -1,13 +1,12 @@
 package dev.smokegate.probe.http;
 
 import dev.smokegate.config.EnvironmentConfig;
-import dev.smokegate.config.HostMapping;
+import dev.smokegate.config.ConnectTo;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.UnknownHostException;
-import java.util.Optional;
 import org.apache.http.HttpHost;
 import org.apache.http.conn.ConnectTimeoutException;
 import org.apache.http.conn.DnsResolver;
@@ -28,20 +27,33 @@ final class MappedConnections {
     private MappedConnections() {
     }
 
-    /** Resolves a mapped host to its mapping's address, so no DNS lookup of a not-yet-public name happens. */
+    /**
+     * HttpClient resolves a host before it knows the port, but a mapping is for one {@code host:port}. So a host
+     * with any mapped port is not looked up here (a not-yet-public name would not resolve); the socket factory
+     * decides per port when it connects.
+     */
     static DnsResolver resolver(EnvironmentConfig config) {
-        return host -> {
-            Optional<HostMapping> mapping = config.connectTo().stream()
-                    .filter(m -> m.host().equalsIgnoreCase(host)).findFirst();
-            if (mapping.isPresent()) {
-                return InetAddress.getAllByName(mapping.get().toHost());
-            }
-            try {
-                return SystemDefaultDnsResolver.INSTANCE.resolve(host);
-            } catch (UnknownHostException e) {
-                throw new UnknownHostException("could not resolve host " + host);
-            }
-        };
+        return host -> config.connectTo().mapsAnyPortOf(host) ? new InetAddress[] {DECIDED_ON_CONNECT}
+                : systemResolve(host);
+    }
+
+    /** TEST-NET-1 (RFC 5737): never routed, so a connection that skipped the decision would fail, not go astray. */
+    private static final InetAddress DECIDED_ON_CONNECT = testNet();
+
+    private static InetAddress testNet() {
+        try {
+            return InetAddress.getByAddress(new byte[] {(byte) 192, 0, 2, 0});
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static InetAddress[] systemResolve(String host) throws UnknownHostException {
+        try {
+            return SystemDefaultDnsResolver.INSTANCE.resolve(host);
+        } catch (UnknownHostException e) {
+            throw new UnknownHostException("could not resolve host " + host);
+        }
     }
 
     /** For plain http: must not be a layered factory, or HttpClient plans a secure route for it. */
@@ -104,11 +116,15 @@ final class MappedConnections {
             return remote;
         }
         HttpHost host = addressed.getHttpHost();
-        Optional<HostMapping> mapping = config.mappingFor(host.getHostName(), remote.getPort());
-        if (mapping.isEmpty()) {
-            return remote;
+        ConnectTo connectTo = config.connectTo();
+        ConnectTo.Address dial = connectTo.dial(host.getHostName(), remote.getPort());
+        if (dial.mapping().isPresent()) {
+            return new HttpInetSocketAddress(host, InetAddress.getByName(dial.host()), dial.port());
         }
-        return new HttpInetSocketAddress(host, InetAddress.getByName(mapping.get().toHost()),
-                mapping.get().toPort());
+        if (connectTo.mapsAnyPortOf(host.getHostName())) {
+            // Another port of this host is mapped, not this one: it goes where public DNS says, as with curl.
+            return new HttpInetSocketAddress(host, systemResolve(host.getHostName())[0], remote.getPort());
+        }
+        return remote;
     }
 }

@@ -1,7 +1,7 @@
 package dev.smokegate.probe.tls;
 
 import dev.smokegate.config.EnvironmentConfig;
-import dev.smokegate.config.HostMapping;
+import dev.smokegate.config.ConnectTo;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -9,7 +9,6 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.UnknownHostException;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -45,10 +44,8 @@ final class Dialer {
     }
 
     static Dialer forTarget(String host, int port, EnvironmentConfig config) {
-        Optional<HostMapping> mapping = config.mappingFor(host, port);
-        String dialHost = mapping.map(HostMapping::toHost).orElse(host);
-        int dialPort = mapping.map(HostMapping::toPort).orElse(port);
-        return new Dialer(dialHost, dialPort, config.timeouts().connect(), config.timeouts().read());
+        ConnectTo.Address address = config.connectTo().dial(host, port);
+        return new Dialer(address.host(), address.port(), config.timeouts().connect(), config.timeouts().read());
     }
 
     /** {@code host:port} as dialled, IPv6 literals in brackets. */

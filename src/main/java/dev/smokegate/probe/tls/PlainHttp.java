@@ -1,7 +1,7 @@
 package dev.smokegate.probe.tls;
 
 import dev.smokegate.config.EnvironmentConfig;
-import dev.smokegate.config.HostMapping;
+import dev.smokegate.config.ConnectTo;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,7 +13,6 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import java.util.Optional;
 
 /**
  * The few HTTP/1.0 requests revocation needs (OCSP POST, CRL GET) over a plain socket: bounded by the run's connect
@@ -49,9 +48,9 @@ final class PlainHttp {
         }
         String host = uri.getHost();
         int port = uri.getPort() == -1 ? 80 : uri.getPort();
-        Optional<HostMapping> mapping = config.mappingFor(host, port);
-        String dialHost = mapping.map(HostMapping::toHost).orElse(host);
-        int dialPort = mapping.map(HostMapping::toPort).orElse(port);
+        ConnectTo.Address dial = config.connectTo().dial(host, port);
+        String dialHost = dial.host();
+        int dialPort = dial.port();
         Dialer dialer = new Dialer(dialHost, dialPort, config.timeouts().connect(), config.timeouts().read());
         InetAddress address = dialer.resolve();
         Dialer.Guarded connection;

@@ -97,7 +97,8 @@ final class TlsScanner {
     }
 
     TlsObservation scan() throws IOException, GeneralSecurityException {
-        TrustAnchors anchors = TrustAnchors.load(config.extraCaFile()); // a bad extra CA file breaks the run, loudly
+        // A bad extra CA file breaks the run, loudly.
+        TrustAnchors anchors = TrustAnchors.load(config.trust().extraCaFile());
         Offer defaultOffer = new Offer(List.of(TlsVersion.TLS_1_0, TlsVersion.TLS_1_1, TlsVersion.TLS_1_2,
                 TlsVersion.TLS_1_3), CipherSuites.defaultOffer(), serverName, true, Offer.Stop.AFTER_CERTIFICATE);
         HandshakeResult first = handshake(defaultOffer);

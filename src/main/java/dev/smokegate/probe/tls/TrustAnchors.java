@@ -1,5 +1,6 @@
 package dev.smokegate.probe.tls;
 
+import dev.smokegate.config.CertificateFiles;
 import dev.smokegate.probe.TrustMaterial;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -26,7 +27,7 @@ final class TrustAnchors {
 
     static TrustAnchors load(Optional<Path> extraCaFile) throws IOException, GeneralSecurityException {
         List<X509Certificate> extra = extraCaFile.isPresent()
-                ? TrustMaterial.readCertificates(extraCaFile.get()) : List.of();
+                ? CertificateFiles.read(extraCaFile.get()) : List.of();
         return new TrustAnchors(TrustMaterial.systemRoots(), extra);
     }
 

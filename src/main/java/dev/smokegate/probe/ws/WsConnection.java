@@ -1,7 +1,7 @@
 package dev.smokegate.probe.ws;
 
 import dev.smokegate.config.EnvironmentConfig;
-import dev.smokegate.config.HostMapping;
+import dev.smokegate.config.ConnectTo;
 import dev.smokegate.probe.Endpoints;
 import dev.smokegate.probe.ProbeContext;
 import java.io.IOException;
@@ -143,12 +143,11 @@ final class WsConnection implements AutoCloseable {
         EnvironmentConfig config = context.config();
         boolean secure = "wss".equalsIgnoreCase(url.getScheme());
         int port = Endpoints.port(url);
-        Optional<HostMapping> mapping = config.mappingFor(url.getHost(), port);
-        String host = mapping.map(HostMapping::toHost).orElse(url.getHost());
-        int toPort = mapping.map(HostMapping::toPort).orElse(port);
+        ConnectTo.Address address = config.connectTo().dial(url.getHost(), port);
         Socket raw = new Socket();
         try {
-            raw.connect(new InetSocketAddress(host, toPort), (int) config.timeouts().connect().toMillis());
+            raw.connect(new InetSocketAddress(address.host(), address.port()),
+                    (int) config.timeouts().connect().toMillis());
             if (!secure) {
                 return raw;
             }

@@ -83,7 +83,7 @@ public final class WsProbes {
                 a.send(room, nonce);
                 Optional<Duration> member = b.awaitNonce(nonce, sent, context.config().timeouts().read());
                 // An outsider gets a leaked message about when a member does; the budget bounds the extra wait.
-                boolean leaked = c.awaitNonce(nonce, sent, context.config().ws().latency()).isPresent();
+                boolean leaked = c.awaitNonce(nonce, sent, context.config().websocket().latency()).isPresent();
                 a.leave(room);
                 b.leave(room);
                 c.leave(elsewhere);
@@ -97,10 +97,10 @@ public final class WsProbes {
     /** A second client on {@code a}'s replica, within websocket.max-connections; else the last one opened. */
     private static WsSession sameReplica(WsSession a, URI url, String origin, ProbeContext context,
                                          WsTranscript transcript, List<WsSession> sessions) {
-        Duration wait = context.config().ws().latency();
+        Duration wait = context.config().websocket().latency();
         Optional<String> target = a.usable() ? a.replica(wait) : Optional.empty();
         WsSession b = null;
-        for (int i = 1; i < context.config().ws().maxConnections(); i++) {
+        for (int i = 1; i < context.config().websocket().maxConnections(); i++) {
             if (i > 1) {
                 pauseOutOfStep();
             }
@@ -116,7 +116,7 @@ public final class WsProbes {
     public static ProbeRequest<WsCrossReplicaObservation> crossReplica(URI url, String origin) {
         return new ProbeRequest<>("ws cross-replica " + url + " " + origin, context -> {
             WsTranscript transcript = new WsTranscript();
-            int max = context.config().ws().maxConnections();
+            int max = context.config().websocket().maxConnections();
             Duration wait = context.config().timeouts().read();
             List<WsSession> sessions = new ArrayList<>();
             List<String> replicas = new ArrayList<>();
@@ -226,12 +226,12 @@ public final class WsProbes {
     private static URI pollingBase(URI url, ProbeContext context) {
         String scheme = "wss".equalsIgnoreCase(url.getScheme()) ? "https" : "http";
         URI http = URI.create(scheme + url.toString().substring(url.getScheme().length()));
-        return WsSession.endpoint(http, context.config().ws(), "polling");
+        return WsSession.endpoint(http, context.config().websocket(), "polling");
     }
 
     private static HttpRequest polling(HttpRequest request, String origin, ProbeContext context) {
         HttpRequest r = request.withHeader("Origin", origin);
-        for (var header : context.config().ws().authHeaders().entrySet()) {
+        for (var header : context.config().websocket().authHeaders().entrySet()) {
             r = r.withHeader(header.getKey(), header.getValue().value());
         }
         return r;

@@ -36,7 +36,7 @@ final class WsSession implements AutoCloseable {
     /** Connects as client {@code name} from {@code origin}; the handshake tells whether it worked. */
     static WsSession connect(URI url, String origin, ProbeContext context, WsTranscript transcript, String name) {
         EnvironmentConfig config = context.config();
-        WebSocketPolicy policy = config.ws();
+        WebSocketPolicy policy = config.websocket();
         boolean socketIo = policy.protocol() == WebSocketPolicy.Protocol.SOCKET_IO;
         Map<String, String> headers = new LinkedHashMap<>();
         policy.authHeaders().forEach((header, value) -> headers.put(header, value.value()));

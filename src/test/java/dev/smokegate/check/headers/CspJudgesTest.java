@@ -3,6 +3,7 @@ package dev.smokegate.check.headers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.smokegate.config.EnvironmentConfig;
+import dev.smokegate.config.WebSocketPolicy;
 import dev.smokegate.model.Verdict;
 import dev.smokegate.probe.http.HttpExchange;
 import java.net.URI;
@@ -90,7 +91,7 @@ class CspJudgesTest {
 
     @Test
     void appOriginsPassesWhenConnectSrcListsTheApiAndWebSocketOrigins() {
-        EnvironmentConfig config = CONFIG.newBuilder().websocket(URI.create("wss://api.example.com/ws")).build();
+        EnvironmentConfig config = CONFIG.newBuilder().websocket(WebSocketPolicy.DEFAULTS.at(URI.create("wss://api.example.com/ws"))).build();
         Verdict verdict = appOrigins(config, "default-src 'self'; connect-src 'self' https://api.example.com "
                 + "wss://api.example.com");
         assertThat(verdict.status()).isEqualTo(Verdict.Status.PASS);
@@ -112,7 +113,7 @@ class CspJudgesTest {
 
     @Test
     void appOriginsWarnsWhenTheWebSocketIsAllowedOnlyThroughSelfOrHttps() {
-        EnvironmentConfig config = CONFIG.newBuilder().websocket(URI.create("wss://api.example.com/ws")).build();
+        EnvironmentConfig config = CONFIG.newBuilder().websocket(WebSocketPolicy.DEFAULTS.at(URI.create("wss://api.example.com/ws"))).build();
         Verdict verdict = appOrigins(config, "connect-src 'self' https://api.example.com");
         assertThat(verdict.status()).isEqualTo(Verdict.Status.WARN);
         assertThat(verdict.message()).contains("Safari", "list wss://api.example.com explicitly");

@@ -1,5 +1,7 @@
 package dev.smokegate.check.http;
 
+import dev.smokegate.config.Backend;
+import dev.smokegate.config.Canonical;
 import dev.smokegate.config.EnvironmentConfig;
 import dev.smokegate.probe.http.HttpExchange;
 import dev.smokegate.probe.http.HttpFailure;
@@ -9,14 +11,16 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Recorded HTTP observations for judging checks without a server. */
 final class Recorded {
 
     static final EnvironmentConfig CONFIG = EnvironmentConfig.builder("recorded",
                     URI.create("https://app.example.com"), URI.create("https://api.example.com"))
-            .dbHealthPath("/health/db")
-            .redirectFrom(List.of(URI.create("https://www.example.com")))
+            .backend(new Backend(URI.create("https://api.example.com"), "/health", Optional.of("/health/db"),
+                    Optional.empty()))
+            .canonical(new Canonical(Optional.empty(), List.of(URI.create("https://www.example.com"))))
             .build();
 
     private Recorded() {

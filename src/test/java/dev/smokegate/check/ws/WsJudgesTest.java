@@ -3,6 +3,7 @@ package dev.smokegate.check.ws;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.smokegate.config.EnvironmentConfig;
+import dev.smokegate.config.WebSocketPolicy;
 import dev.smokegate.model.Verdict;
 import dev.smokegate.probe.http.HttpExchange;
 import dev.smokegate.probe.http.HttpObservation;
@@ -25,7 +26,7 @@ class WsJudgesTest {
     private static final URI URL = URI.create("wss://api.example.com/ws");
     private static final String ALLOWED = "https://app.example.com";
     private static final EnvironmentConfig CONFIG = EnvironmentConfig.builder("recorded",
-            URI.create(ALLOWED), URI.create("https://api.example.com")).websocket(URL).build();
+            URI.create(ALLOWED), URI.create("https://api.example.com")).websocket(WebSocketPolicy.DEFAULTS.at(URL)).build();
 
     private static WsHandshake upgraded(String origin) {
         return new WsHandshake(URL, origin, Optional.of(101), Optional.empty(), Optional.empty(), Optional.empty(),

@@ -1,7 +1,9 @@
 package dev.smokegate.probe.tls;
 
+import dev.smokegate.config.ConnectTo;
 import dev.smokegate.config.EnvironmentConfig;
 import dev.smokegate.config.HostMapping;
+import dev.smokegate.config.TrustSettings;
 import dev.smokegate.config.Timeouts;
 import dev.smokegate.reference.pki.Pem;
 import java.io.IOException;
@@ -23,12 +25,9 @@ final class Scans {
 
     static EnvironmentConfig config(Path extraCaFile, HostMapping... mappings) {
         EnvironmentConfig.Builder builder = EnvironmentConfig.builder("tls-test", URI.create("https://app.example.test"),
-                URI.create("https://api.example.test")).timeouts(FAST);
+                URI.create("https://api.example.test")).timeouts(FAST).connectTo(new ConnectTo(List.of(mappings)));
         if (extraCaFile != null) {
-            builder.extraCaFile(extraCaFile);
-        }
-        for (HostMapping mapping : mappings) {
-            builder.addConnectTo(mapping);
+            builder.trust(TrustSettings.withExtraCa(extraCaFile));
         }
         return builder.build();
     }
@@ -48,7 +47,8 @@ final class Scans {
     }
 
     static EnvironmentConfig withMapping(EnvironmentConfig config, String host, int port) {
-        return config.newBuilder().overrideConnectTo(new HostMapping(host, 443, "127.0.0.1", port)).build();
+        return config.newBuilder()
+                .connectTo(config.connectTo().after(List.of(new HostMapping(host, 443, "127.0.0.1", port)))).build();
     }
 
     record Result(TlsObservation observation, int handshakes, Duration elapsed) {

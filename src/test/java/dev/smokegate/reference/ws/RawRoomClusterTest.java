@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.smokegate.probe.TrustMaterial;
+import dev.smokegate.config.CertificateFiles;
 import dev.smokegate.reference.Fault;
 import dev.smokegate.reference.ReferenceDeployment;
 import dev.smokegate.reference.pki.CertificateAuthority;
@@ -65,7 +65,7 @@ class RawRoomClusterTest {
         long started = System.nanoTime();
         cluster = deployment.webSockets(WsVariant.RAW);
         clusterStart = Duration.ofNanos(System.nanoTime() - started);
-        trust = TlsContexts.trustingOnly(TrustMaterial.readCertificates(deployment.caCertificateFile()).get(0));
+        trust = TlsContexts.trustingOnly(CertificateFiles.read(deployment.caCertificateFile()).get(0));
         tlsPort = mappedPort(cluster, 443);
         plainPort = mappedPort(cluster, 80);
     }

@@ -1,6 +1,6 @@
 package dev.smokegate.reference.ws;
 
-import dev.smokegate.probe.TrustMaterial;
+import dev.smokegate.config.CertificateFiles;
 import dev.smokegate.reference.pki.TlsContexts;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -39,7 +39,7 @@ final class SocketIoEdge {
         this.host = cluster.host();
         this.tlsPort = ports.get(host + ":443");
         this.plainPort = ports.get(host + ":80");
-        this.tls = TlsContexts.trustingOnly(TrustMaterial.readCertificates(caCertificateFile).get(0));
+        this.tls = TlsContexts.trustingOnly(CertificateFiles.read(caCertificateFile).get(0));
     }
 
     /** A TLS connection to port 443, handshake done, for {@code host}. */
