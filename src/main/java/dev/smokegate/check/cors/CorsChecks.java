@@ -1,11 +1,26 @@
 package dev.smokegate.check.cors;
 
 import dev.smokegate.check.Check;
+import dev.smokegate.check.cors.ForeignOrigins.Foreign;
+import dev.smokegate.check.http.HttpCheck;
+import dev.smokegate.config.CorsPolicy;
+import dev.smokegate.config.EnvironmentConfig;
 import dev.smokegate.model.CheckSpec;
 import dev.smokegate.model.Severity;
+import dev.smokegate.model.Target;
+import dev.smokegate.probe.ProbeRequest;
+import dev.smokegate.probe.http.CorsObservation;
+import dev.smokegate.probe.http.HttpProbes;
+import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
-/** The {@code cors.*} checks, in report order. */
+/**
+ * The {@code cors.*} checks, in report order. They all ask for the same requests (every allowed origin, then every
+ * foreign one), so the backend sees one set of preflights and GETs per run; each check judges the origins it is
+ * about.
+ */
 public final class CorsChecks {
 
     private CorsChecks() {
@@ -13,7 +28,7 @@ public final class CorsChecks {
 
     public static List<Check<?>> all() {
         return List.of(
-                new CorsCheck(CheckSpec.gate("cors.allowed-origin", Severity.HIGH,
+                cors(CheckSpec.gate("cors.allowed-origin", Severity.HIGH,
                         "Every allowed origin gets a 2xx preflight and a GET answer with Access-Control-Allow-Origin "
                                 + "set to exactly that origin, Access-Control-Allow-Credentials: true exactly when "
                                 + "credentials are configured, the configured methods and request headers allowed, "
@@ -25,8 +40,8 @@ public final class CorsChecks {
                                 + "Socket.IO takes the same object in new Server(httpServer, { cors: {...} }). The "
                                 + "cors package adds Vary: Origin itself when the origin is a list; a header set by "
                                 + "hand or by a proxy needs Vary: Origin added too."),
-                        CorsCheck::allowed, CorsJudges::allowedOrigin),
-                new CorsCheck(CheckSpec.gate("cors.foreign-origin-rejected", Severity.CRITICAL,
+                        CorsChecks::allowed, CorsJudges::allowedOrigin),
+                cors(CheckSpec.gate("cors.foreign-origin-rejected", Severity.CRITICAL,
                         "No foreign origin (a random one, null, look-alikes of each allowed origin: suffix, prefix, "
                                 + "unescaped dot, http://, subdomain; Vercel previews unless allowed) is echoed in "
                                 + "Access-Control-Allow-Origin or covered by *, on preflights or GET.",
@@ -36,14 +51,46 @@ public final class CorsChecks {
                                 + "never allow 'null' or *.vercel.app (set cors.allow-preview-origins only if "
                                 + "previews must call this backend). Apply the same list to Socket.IO's cors "
                                 + "option."),
-                        CorsCheck::foreign, CorsJudges::foreignOriginRejected),
-                new CorsCheck(CheckSpec.gate("cors.credentials-wildcard", Severity.HIGH,
+                        CorsChecks::foreign, CorsJudges::foreignOriginRejected),
+                cors(CheckSpec.gate("cors.credentials-wildcard", Severity.HIGH,
                         "No response pairs Access-Control-Allow-Origin: * with "
                                 + "Access-Control-Allow-Credentials: true (browsers refuse it, so credentialed calls "
                                 + "fail).",
                         "With credentials: true, replace origin: '*' by the exact origin list (cors({ origin: "
                                 + "['https://app.example.com'], credentials: true })), never by origin: true; if the "
                                 + "API uses no cookies, drop credentials instead."),
-                        CorsCheck::origins, CorsJudges::credentialsWildcard));
+                        CorsChecks::origins, CorsJudges::credentialsWildcard));
+    }
+
+    public static List<String> allowed(EnvironmentConfig config) {
+        return config.cors().allowedOrigins(config);
+    }
+
+    public static List<String> foreign(EnvironmentConfig config) {
+        return ForeignOrigins.of(config).stream().map(Foreign::origin).toList();
+    }
+
+    /** Every origin sent, allowed first: the request all cors.* checks share. */
+    public static List<String> origins(EnvironmentConfig config) {
+        List<String> origins = new ArrayList<>(allowed(config));
+        origins.addAll(foreign(config));
+        return origins;
+    }
+
+    private static HttpCheck<CorsObservation> cors(CheckSpec spec,
+                                                   Function<EnvironmentConfig, List<String>> judgedOrigins,
+                                                   CorsJudgement.Judge judge) {
+        return HttpCheck.of(spec, CorsChecks::targets, CorsChecks::request, new CorsJudgement(judgedOrigins, judge));
+    }
+
+    private static List<Target> targets(EnvironmentConfig config) {
+        String path = config.cors().path().orElse(config.backend().healthPath());
+        return List.of(new Target("backend", config.backend().url().resolve(path).toString()));
+    }
+
+    private static ProbeRequest<CorsObservation> request(Target target, EnvironmentConfig config) {
+        CorsPolicy policy = config.cors();
+        return HttpProbes.cors(URI.create(target.address()), origins(config), policy.preflightMethods(),
+                policy.requestHeaders());
     }
 }

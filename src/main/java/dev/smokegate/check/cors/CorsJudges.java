@@ -22,7 +22,7 @@ import java.util.Set;
 
 /**
  * Judges of the backend's CORS answers. Each takes only the exchanges that got a response, from the origins it
- * judges; {@link CorsCheck} decides what a missing response means.
+ * judges; {@link CorsJudgement} decides what a missing response means.
  */
 final class CorsJudges {
 

@@ -5,7 +5,7 @@ import java.net.URI;
 import java.util.List;
 
 /** Every cross-origin request sent to one URL, in the order sent: for each origin its preflights, then the GET. */
-public record CorsObservation(URI url, List<CorsExchange> exchanges) {
+public record CorsObservation(URI url, List<CorsExchange> exchanges) implements HttpEvidence {
 
     public CorsObservation {
         exchanges = List.copyOf(exchanges);
@@ -15,6 +15,7 @@ public record CorsObservation(URI url, List<CorsExchange> exchanges) {
         return exchanges.stream().filter(e -> e.origin().equals(origin)).toList();
     }
 
+    @Override
     public List<Evidence> evidence() {
         return exchanges.stream().flatMap(e -> e.observation().evidence().stream()).toList();
     }

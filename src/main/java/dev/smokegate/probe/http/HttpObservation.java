@@ -14,7 +14,7 @@ import java.util.Optional;
  * @param failureKind the same, as a fact checks can branch on
  */
 public record HttpObservation(HttpRequest request, Optional<HttpExchange> exchange, Optional<String> failure,
-                              Optional<HttpFailure> failureKind, Duration elapsed) {
+                              Optional<HttpFailure> failureKind, Duration elapsed) implements HttpEvidence {
 
     public static HttpObservation answered(HttpRequest request, HttpExchange exchange) {
         return new HttpObservation(request, Optional.of(exchange), Optional.empty(), Optional.empty(),
@@ -34,6 +34,7 @@ public record HttpObservation(HttpRequest request, Optional<HttpExchange> exchan
         return request.url();
     }
 
+    @Override
     public List<Evidence> evidence() {
         return exchange.map(e -> List.of(new Evidence(e.method() + " " + e.url() + " -> " + e.status(),
                         "http-exchange", "text/plain", e.transcript())))

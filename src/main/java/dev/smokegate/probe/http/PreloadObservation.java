@@ -9,8 +9,9 @@ import java.util.List;
  * their redirects, and whether {@code https://www.domain/} answers.
  */
 public record PreloadObservation(String domain, RedirectChain fromHttp, RedirectChain fromHttps,
-                                 HttpObservation www) {
+                                 HttpObservation www) implements HttpEvidence {
 
+    @Override
     public List<Evidence> evidence() {
         List<Evidence> evidence = new ArrayList<>(fromHttps.evidence());
         evidence.addAll(fromHttp.evidence());

@@ -4,7 +4,7 @@ import dev.smokegate.model.Evidence;
 import java.util.List;
 
 /** The hops of a request followed through its redirects, first request first. Never empty. */
-public record RedirectChain(List<HttpObservation> hops) {
+public record RedirectChain(List<HttpObservation> hops) implements HttpEvidence {
 
     public RedirectChain {
         if (hops.isEmpty()) {
@@ -21,6 +21,7 @@ public record RedirectChain(List<HttpObservation> hops) {
         return hops.get(hops.size() - 1);
     }
 
+    @Override
     public List<Evidence> evidence() {
         return hops.stream().flatMap(h -> h.evidence().stream()).toList();
     }

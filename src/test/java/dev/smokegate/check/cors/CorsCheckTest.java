@@ -57,7 +57,7 @@ class CorsCheckTest {
         assertThat(keys).hasSize(3).containsOnly(keys.get(0));
         assertThat(keys.get(0)).startsWith("cors https://api.example.com/health [" + APP + ", https://smokegate-")
                 .contains("null", "https://evilapp.example.com", "[POST] [Content-Type]");
-        assertThat(CorsCheck.origins(CONFIG)).hasSize(10).startsWith(APP).doesNotHaveDuplicates();
+        assertThat(CorsChecks.origins(CONFIG)).hasSize(10).startsWith(APP).doesNotHaveDuplicates();
     }
 
     @Test

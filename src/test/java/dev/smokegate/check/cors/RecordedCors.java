@@ -1,5 +1,6 @@
 package dev.smokegate.check.cors;
 
+import dev.smokegate.check.Check;
 import dev.smokegate.config.CorsPolicy;
 import dev.smokegate.config.EnvironmentConfig;
 import dev.smokegate.model.Target;
@@ -135,7 +136,7 @@ final class RecordedCors {
         List<String> requestHeaders = config.cors().requestHeaders().stream()
                 .map(h -> h.toLowerCase(Locale.ROOT)).sorted().toList();
         List<CorsExchange> exchanges = new ArrayList<>();
-        for (String origin : CorsCheck.origins(config)) {
+        for (String origin : CorsChecks.origins(config)) {
             for (String method : config.cors().preflightMethods()) {
                 Request request = new Request(origin, CorsExchange.Kind.PREFLIGHT, method, requestHeaders);
                 HttpRequest sent = new HttpRequest("OPTIONS", url, List.of()).withHeader("Origin", origin)
@@ -160,13 +161,14 @@ final class RecordedCors {
                 reply.status(), "Reason", reply.headers(), "", false, Duration.ofMillis(20)));
     }
 
-    static CorsCheck check(String id) {
-        return CorsChecks.all().stream().filter(c -> c.spec().id().equals(id)).map(CorsCheck.class::cast)
+    @SuppressWarnings("unchecked")
+    static Check<CorsObservation> check(String id) {
+        return (Check<CorsObservation>) CorsChecks.all().stream().filter(c -> c.spec().id().equals(id))
                 .findFirst().orElseThrow();
     }
 
     static Verdict judge(String id, EnvironmentConfig config, Backend backend) {
-        CorsCheck check = check(id);
+        Check<CorsObservation> check = check(id);
         Target target = check.targets(config).get(0);
         return check.judge(observe(config, backend), target, config);
     }

@@ -5,6 +5,7 @@ import static dev.smokegate.check.http.Recorded.noAnswer;
 import static dev.smokegate.check.http.Recorded.response;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.smokegate.check.Check;
 import dev.smokegate.model.Target;
 import dev.smokegate.model.Verdict;
 import dev.smokegate.probe.http.HttpObservation;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class HealthEndpointCheckTest {
 
     private static final String URL = "https://api.example.com/health";
-    private final HealthEndpointCheck health = Recorded.byId("http.health.ok", HealthEndpointCheck.class);
+    private final Check<HttpObservation> health = Recorded.byId("http.health.ok");
     private final Target target = new Target("backend", URL);
 
     private Verdict judge(HttpObservation observation) {
@@ -76,11 +77,11 @@ class HealthEndpointCheckTest {
 
     @Test
     void appliesOnlyWhereAPathIsConfigured() {
-        HealthEndpointCheck redis = Recorded.byId("http.redis-path.ok", HealthEndpointCheck.class);
+        Check<HttpObservation> redis = Recorded.byId("http.redis-path.ok");
 
         assertThat(redis.targets(CONFIG)).isEmpty();
         assertThat(redis.notApplicable(CONFIG)).contains("backend.redis-health-path");
-        assertThat(Recorded.byId("http.db-path.ok", HealthEndpointCheck.class).targets(CONFIG))
+        assertThat(Recorded.<HttpObservation>byId("http.db-path.ok").targets(CONFIG))
                 .containsExactly(new Target("backend", "https://api.example.com/health/db"));
     }
 }

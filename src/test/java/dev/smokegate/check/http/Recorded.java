@@ -1,5 +1,6 @@
 package dev.smokegate.check.http;
 
+import dev.smokegate.check.Check;
 import dev.smokegate.config.Backend;
 import dev.smokegate.config.Canonical;
 import dev.smokegate.config.EnvironmentConfig;
@@ -44,8 +45,9 @@ final class Recorded {
                 Duration.ofSeconds(5));
     }
 
-    static <T> T byId(String id, Class<T> type) {
-        return HttpChecks.all().stream().filter(c -> c.spec().id().equals(id)).map(type::cast).findFirst()
-                .orElseThrow();
+    /** The catalogued {@code http.*} check {@code id}, which judges observations of type {@code O}. */
+    @SuppressWarnings("unchecked")
+    static <O> Check<O> byId(String id) {
+        return (Check<O>) HttpChecks.all().stream().filter(c -> c.spec().id().equals(id)).findFirst().orElseThrow();
     }
 }

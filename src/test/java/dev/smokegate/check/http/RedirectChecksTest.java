@@ -5,8 +5,10 @@ import static dev.smokegate.check.http.Recorded.noAnswer;
 import static dev.smokegate.check.http.Recorded.response;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.smokegate.check.Check;
 import dev.smokegate.model.Target;
 import dev.smokegate.model.Verdict;
+import dev.smokegate.probe.http.HttpObservation;
 import dev.smokegate.probe.http.RedirectChain;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -14,9 +16,8 @@ import org.junit.jupiter.api.Test;
 class RedirectChecksTest {
 
     private static final String HTTP_APP = "http://app.example.com/";
-    private final HttpsRedirectCheck https = Recorded.byId("http.https-redirect", HttpsRedirectCheck.class);
-    private final CanonicalRedirectCheck canonical =
-            Recorded.byId("http.canonical-redirect", CanonicalRedirectCheck.class);
+    private final Check<HttpObservation> https = Recorded.byId("http.https-redirect");
+    private final Check<RedirectChain> canonical = Recorded.byId("http.canonical-redirect");
     private final Target app = new Target("frontend", HTTP_APP);
     private final Target www = new Target("alias", "https://www.example.com/");
 

@@ -5,8 +5,10 @@ import static dev.smokegate.check.http.Recorded.noAnswer;
 import static dev.smokegate.check.http.Recorded.response;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.smokegate.check.Check;
 import dev.smokegate.model.Target;
 import dev.smokegate.model.Verdict;
+import dev.smokegate.probe.http.HttpObservation;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
@@ -14,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class VersionLeakCheckTest {
 
     private static final String URL = "https://app.example.com/";
-    private final OriginResponseCheck leak = Recorded.byId("http.version-leak", OriginResponseCheck.class);
+    private final Check<HttpObservation> leak = Recorded.byId("http.version-leak");
     private final Target target = new Target("frontend", URL);
 
     @ParameterizedTest

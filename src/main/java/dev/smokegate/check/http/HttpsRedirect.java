@@ -1,60 +1,32 @@
 package dev.smokegate.check.http;
 
-import dev.smokegate.check.Check;
 import dev.smokegate.config.EnvironmentConfig;
-import dev.smokegate.model.CheckSpec;
 import dev.smokegate.model.Target;
 import dev.smokegate.model.Verdict;
-import dev.smokegate.probe.ProbeRequest;
 import dev.smokegate.probe.http.HttpExchange;
 import dev.smokegate.probe.http.HttpObservation;
-import dev.smokegate.probe.http.HttpProbes;
 import java.net.URI;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The first hop of {@code http://host/} is a permanent redirect to {@code https://} on the same host. Same host
  * matters: a browser only learns HSTS for a host it reached over HTTPS, so jumping straight to another host leaves
  * the first one downgradable (hstspreload.org rejects it too).
  */
-public final class HttpsRedirectCheck implements Check<HttpObservation> {
+final class HttpsRedirect {
 
-    private final CheckSpec spec;
-
-    HttpsRedirectCheck(CheckSpec spec) {
-        this.spec = spec;
+    private HttpsRedirect() {
     }
 
-    @Override
-    public CheckSpec spec() {
-        return spec;
-    }
-
-    @Override
-    public List<Target> targets(EnvironmentConfig config) {
+    /** {@code http://host/} for every https origin of the environment. */
+    static List<Target> targets(EnvironmentConfig config) {
         return HttpTargets.origins(config).stream()
                 .filter(t -> "https".equalsIgnoreCase(URI.create(t.address()).getScheme()))
-                .map(t -> new Target(t.role(), plainHttp(URI.create(t.address()))))
+                .map(t -> new Target(t.role(), "http://" + URI.create(t.address()).getHost() + "/"))
                 .toList();
     }
 
-    @Override
-    public ProbeRequest<HttpObservation> observation(Target target, EnvironmentConfig config) {
-        return HttpProbes.get(URI.create(target.address()));
-    }
-
-    @Override
-    public Set<String> uses() {
-        return Set.of("http");
-    }
-
-    @Override
-    public Verdict judge(HttpObservation observed, Target target, EnvironmentConfig config) {
-        return judgeFirstHop(observed).withEvidence(observed.evidence());
-    }
-
-    private static Verdict judgeFirstHop(HttpObservation observed) {
+    static Verdict judge(HttpObservation observed) {
         String host = observed.url().getHost();
         if (observed.exchange().isEmpty()) {
             return Verdict.fail("expected a permanent redirect to https://" + host + "/, got no answer: "
@@ -81,9 +53,5 @@ public final class HttpsRedirectCheck implements Check<HttpObservation> {
                     + ", a temporary redirect; expected 301 or 308");
         }
         return Verdict.pass(exchange.status() + " to " + location);
-    }
-
-    private static String plainHttp(URI https) {
-        return "http://" + https.getHost() + "/";
     }
 }

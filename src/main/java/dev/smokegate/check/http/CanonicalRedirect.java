@@ -1,63 +1,30 @@
 package dev.smokegate.check.http;
 
-import dev.smokegate.check.Check;
 import dev.smokegate.config.EnvironmentConfig;
-import dev.smokegate.model.CheckSpec;
 import dev.smokegate.model.Target;
 import dev.smokegate.model.Verdict;
-import dev.smokegate.probe.ProbeRequest;
 import dev.smokegate.probe.http.HttpExchange;
 import dev.smokegate.probe.http.HttpObservation;
-import dev.smokegate.probe.http.HttpProbes;
 import dev.smokegate.probe.http.RedirectChain;
 import java.net.URI;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Every alias origin ({@code https://www.example.com}) redirects permanently, in one hop, to the canonical origin,
  * and the canonical origin then answers. One canonical host keeps cookies, caches and search rankings in one place.
  */
-public final class CanonicalRedirectCheck implements Check<RedirectChain> {
+final class CanonicalRedirect {
 
-    private final CheckSpec spec;
-
-    CanonicalRedirectCheck(CheckSpec spec) {
-        this.spec = spec;
+    private CanonicalRedirect() {
     }
 
-    @Override
-    public CheckSpec spec() {
-        return spec;
-    }
-
-    @Override
-    public List<Target> targets(EnvironmentConfig config) {
+    static List<Target> targets(EnvironmentConfig config) {
         return config.canonical().redirectFrom().stream()
                 .map(u -> new Target("alias", u.resolve("/").toString())).toList();
     }
 
-    @Override
-    public String notApplicable(EnvironmentConfig config) {
-        return "no canonical.redirect-from origins configured";
-    }
-
-    @Override
-    public ProbeRequest<RedirectChain> observation(Target target, EnvironmentConfig config) {
-        return HttpProbes.redirects(URI.create(target.address()));
-    }
-
-    @Override
-    public Set<String> uses() {
-        return Set.of("http");
-    }
-
-    @Override
-    public Verdict judge(RedirectChain chain, Target target, EnvironmentConfig config) {
-        return judgeChain(chain, config.canonicalUrl()).withEvidence(chain.evidence());
-    }
-
-    private static Verdict judgeChain(RedirectChain chain, URI canonical) {
+    static Verdict judge(RedirectChain chain, EnvironmentConfig config) {
+        URI canonical = config.canonicalUrl();
         String expected = "https://" + canonical.getHost();
         HttpObservation first = chain.first();
         if (first.exchange().isEmpty()) {
