@@ -15,52 +15,53 @@ record RunOptions(Optional<String> environment, Suite suite, List<String> only, 
 
     static final int DEFAULT_PARALLELISM = 8;
 
+    RunOptions {
+        only = List.copyOf(only);
+        connectTo = List.copyOf(connectTo);
+    }
+
+    Builder newBuilder() {
+        return new Builder(this);
+    }
+
     static RunOptions parse(List<String> args, Suite defaultSuite, boolean needsEnvironment) throws UsageException {
-        Optional<String> environment = Optional.empty();
-        Suite suite = defaultSuite;
-        List<String> only = new ArrayList<>();
-        Path reportRoot = Path.of("reports");
-        List<HostMapping> connectTo = new ArrayList<>();
-        Optional<Path> caFile = Optional.empty();
-        int parallelism = DEFAULT_PARALLELISM;
-        Optional<Duration> deadline = Optional.empty();
-        boolean html = true;
+        Builder options = new Builder(defaultSuite);
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             switch (arg) {
                 case "--suite" -> {
                     String value = value(args, ++i, arg);
-                    suite = Suite.parse(value).orElseThrow(() -> new UsageException(
-                            "--suite must be gate, nightly or full, not \"" + value + "\""));
+                    options.suite(Suite.parse(value).orElseThrow(() -> new UsageException(
+                            "--suite must be gate, nightly or full, not \"" + value + "\"")));
                 }
-                case "--only" -> only.add(value(args, ++i, arg));
-                case "--report-dir" -> reportRoot = Path.of(value(args, ++i, arg));
+                case "--only" -> options.addOnly(value(args, ++i, arg));
+                case "--report-dir" -> options.reportRoot(Path.of(value(args, ++i, arg)));
                 case "--connect-to" -> {
                     String value = value(args, ++i, arg);
-                    connectTo.add(HostMapping.parse(value).orElseThrow(() -> new UsageException(
+                    options.addConnectTo(List.of(HostMapping.parse(value).orElseThrow(() -> new UsageException(
                             "--connect-to expects HOST:PORT -> ADDRESS:PORT (or HOST:PORT:ADDRESS:PORT), not \""
-                                    + value + "\"")));
+                                    + value + "\""))));
                 }
-                case "--ca-file" -> caFile = Optional.of(Path.of(value(args, ++i, arg)));
-                case "--parallelism" -> parallelism = positive(value(args, ++i, arg), arg);
-                case "--deadline" -> deadline = Optional.of(Duration.ofSeconds(positive(value(args, ++i, arg), arg)));
-                case "--no-html" -> html = false;
+                case "--ca-file" -> options.caFile(Path.of(value(args, ++i, arg)));
+                case "--parallelism" -> options.parallelism(positive(value(args, ++i, arg), arg));
+                case "--deadline" -> options.deadline(Duration.ofSeconds(positive(value(args, ++i, arg), arg)));
+                case "--no-html" -> options.html(false);
                 default -> {
                     if (arg.startsWith("-")) {
                         throw new UsageException("unknown option " + arg);
                     }
-                    if (environment.isPresent()) {
-                        throw new UsageException("one environment per run; got \"" + environment.get() + "\" and \""
-                                + arg + "\"");
+                    if (options.environment.isPresent()) {
+                        throw new UsageException("one environment per run; got \"" + options.environment.get()
+                                + "\" and \"" + arg + "\"");
                     }
-                    environment = Optional.of(arg);
+                    options.environment(arg);
                 }
             }
         }
-        if (needsEnvironment && environment.isEmpty()) {
+        if (needsEnvironment && options.environment.isEmpty()) {
             throw new UsageException("run needs an environment name (suites/<name>.yaml) or a config path");
         }
-        return new RunOptions(environment, suite, only, reportRoot, connectTo, caFile, parallelism, deadline, html);
+        return options.build();
     }
 
     private static String value(List<String> args, int index, String option) throws UsageException {
@@ -80,5 +81,85 @@ record RunOptions(Optional<String> environment, Suite suite, List<String> only, 
             // reported below
         }
         throw new UsageException(option + " expects a positive whole number, not \"" + text + "\"");
+    }
+
+    /** Options as the command line gives them, and as {@code demo} adjusts them for its own deployment. */
+    static final class Builder {
+        private Optional<String> environment = Optional.empty();
+        private Suite suite;
+        private final List<String> only = new ArrayList<>();
+        private Path reportRoot = Path.of("reports");
+        private final List<HostMapping> connectTo = new ArrayList<>();
+        private Optional<Path> caFile = Optional.empty();
+        private int parallelism = DEFAULT_PARALLELISM;
+        private Optional<Duration> deadline = Optional.empty();
+        private boolean html = true;
+
+        private Builder(Suite suite) {
+            this.suite = suite;
+        }
+
+        private Builder(RunOptions options) {
+            environment = options.environment;
+            suite = options.suite;
+            only.addAll(options.only);
+            reportRoot = options.reportRoot;
+            connectTo.addAll(options.connectTo);
+            caFile = options.caFile;
+            parallelism = options.parallelism;
+            deadline = options.deadline;
+            html = options.html;
+        }
+
+        Builder environment(String name) {
+            environment = Optional.of(name);
+            return this;
+        }
+
+        Builder suite(Suite value) {
+            suite = value;
+            return this;
+        }
+
+        Builder addOnly(String idGlob) {
+            only.add(idGlob);
+            return this;
+        }
+
+        Builder reportRoot(Path dir) {
+            reportRoot = dir;
+            return this;
+        }
+
+        /** Appends: mappings given earlier win, like the first matching --connect-to in curl. */
+        Builder addConnectTo(List<HostMapping> mappings) {
+            connectTo.addAll(mappings);
+            return this;
+        }
+
+        Builder caFile(Path file) {
+            caFile = Optional.of(file);
+            return this;
+        }
+
+        Builder parallelism(int probes) {
+            parallelism = probes;
+            return this;
+        }
+
+        Builder deadline(Duration value) {
+            deadline = Optional.of(value);
+            return this;
+        }
+
+        Builder html(boolean value) {
+            html = value;
+            return this;
+        }
+
+        RunOptions build() {
+            return new RunOptions(environment, suite, only, reportRoot, connectTo, caFile, parallelism, deadline,
+                    html);
+        }
     }
 }

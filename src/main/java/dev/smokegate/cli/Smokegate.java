@@ -109,10 +109,8 @@ public final class Smokegate {
         try (ReferenceDeployment deployment = ReferenceDeployment.startDemo()) {
             List<HostMapping> mappings = deployment.connectTo().stream()
                     .map(m -> HostMapping.parse(m).orElseThrow()).toList();
-            RunOptions demo = new RunOptions(java.util.Optional.of("demo"), options.suite(), options.only(),
-                    options.reportRoot(), concat(options.connectTo(), mappings),
-                    java.util.Optional.of(deployment.caCertificateFile()), options.parallelism(),
-                    options.deadline(), options.html());
+            RunOptions demo = options.newBuilder().environment("demo").addConnectTo(mappings)
+                    .caFile(deployment.caCertificateFile()).build();
             return run(demo);
         } catch (IOException e) {
             err.println("smokegate: the reference deployment did not start: " + e.getMessage());
@@ -147,10 +145,6 @@ public final class Smokegate {
             Thread.currentThread().interrupt();
             return ExitCode.PASSED;
         }
-    }
-
-    private static <T> List<T> concat(List<T> first, List<T> second) {
-        return java.util.stream.Stream.concat(first.stream(), second.stream()).toList();
     }
 
     int run(RunOptions options) throws UsageException, ConfigException {

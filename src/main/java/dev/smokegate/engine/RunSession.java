@@ -16,6 +16,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,7 +44,8 @@ public final class RunSession implements AutoCloseable {
     private final Instant deadline;
     private final List<PlannedCheck> planned;
     private final ExecutorService pool;
-    private final Map<String, Timed<CompletableFuture<Object>>> observations = new ConcurrentHashMap<>();
+    /** The observation each planned check waits for; checks asking for equal probe keys share one. */
+    private final Map<PlannedCheck, Timed<CompletableFuture<Object>>> observationOf = new ConcurrentHashMap<>();
     private final List<CheckResult> results = Collections.synchronizedList(new ArrayList<>());
     private final List<String> notices = new ArrayList<>();
 
@@ -75,7 +77,8 @@ public final class RunSession implements AutoCloseable {
                                   ProbeContext context, int parallelism, Clock clock) {
         List<PlannedCheck> planned = plan(config, selection, catalogue);
         RunSession session = new RunSession(config, selection, planned, parallelism, clock);
-        planned.stream().filter(p -> p.skipReason().isEmpty()).forEach(p -> session.startProbe(p, context));
+        Map<String, Timed<CompletableFuture<Object>>> byKey = new HashMap<>();
+        planned.stream().filter(p -> p.skipReason().isEmpty()).forEach(p -> session.startProbe(p, byKey, context));
         return session;
     }
 
@@ -95,10 +98,11 @@ public final class RunSession implements AutoCloseable {
         return planned;
     }
 
-    private void startProbe(PlannedCheck planned, ProbeContext context) {
+    private void startProbe(PlannedCheck planned, Map<String, Timed<CompletableFuture<Object>>> byKey,
+                            ProbeContext context) {
         ProbeRequest<?> request = planned.check().observation(planned.target(), config);
-        observations.computeIfAbsent(request.key(), key -> new Timed<>(
-                CompletableFuture.supplyAsync(() -> observe(request, context), pool), clock.instant()));
+        observationOf.put(planned, byKey.computeIfAbsent(request.key(), key -> new Timed<>(
+                CompletableFuture.supplyAsync(() -> observe(request, context), pool), clock.instant())));
     }
 
     private static Object observe(ProbeRequest<?> request, ProbeContext context) {
@@ -131,8 +135,7 @@ public final class RunSession implements AutoCloseable {
     @SuppressWarnings("unchecked")
     private <O> CheckResult judge(PlannedCheck planned) {
         Check<O> check = (Check<O>) planned.check();
-        ProbeRequest<O> request = check.observation(planned.target(), config);
-        Timed<CompletableFuture<Object>> observation = observations.get(request.key());
+        Timed<CompletableFuture<Object>> observation = observationOf.get(planned);
         Duration remaining = Duration.between(clock.instant(), deadline);
         try {
             if (remaining.isNegative() || remaining.isZero()) {

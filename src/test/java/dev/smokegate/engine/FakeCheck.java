@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class FakeCheck implements Check<String> {
 
     final AtomicInteger probeCalls = new AtomicInteger();
+    final AtomicInteger requestsBuilt = new AtomicInteger();
     private final CheckSpec spec;
     private final List<Target> targets;
     private final String probeKey;
@@ -51,6 +52,7 @@ final class FakeCheck implements Check<String> {
 
     @Override
     public ProbeRequest<String> observation(Target target, EnvironmentConfig config) {
+        requestsBuilt.incrementAndGet();
         return new ProbeRequest<>(probeKey, context -> {
             probeCalls.incrementAndGet();
             return probe.observe(context);

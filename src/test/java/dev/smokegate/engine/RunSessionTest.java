@@ -76,6 +76,19 @@ class RunSessionTest {
     }
 
     @Test
+    void buildsEachProbeRequestOnceAndRunsEachKeyOnce() {
+        List<Target> two = List.of(new Target("frontend", "f"), new Target("backend", "b"));
+        FakeCheck first = new FakeCheck("x.fake.first", two, "shared", context -> "observed", Verdict.pass("ok"));
+        FakeCheck second = new FakeCheck("x.fake.second", two, "shared", context -> "observed", Verdict.pass("ok"));
+
+        RunReport report = run(config(), CLOCK, first, second);
+
+        assertThat(report.results()).extracting(CheckResult::outcome).containsOnly(Outcome.PASSED).hasSize(4);
+        assertThat(first.requestsBuilt.get() + second.requestsBuilt.get()).isEqualTo(4);
+        assertThat(first.probeCalls.get() + second.probeCalls.get()).isEqualTo(1);
+    }
+
+    @Test
     void probeThatCannotObserveMakesTheCheckBroken() {
         FakeCheck check = new FakeCheck("x.fake.check", List.of(new Target("backend", "b")), "k",
                 context -> {
