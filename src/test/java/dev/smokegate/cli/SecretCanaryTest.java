@@ -2,6 +2,7 @@ package dev.smokegate.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.smokegate.ExternalProcesses;
 import dev.smokegate.engine.ExitCode;
 import dev.smokegate.reference.Fault;
 import dev.smokegate.reference.ReferenceDeployment;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * after a failing run of the real front door (HTML report included).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExternalProcesses
 class SecretCanaryTest {
 
     private static final String CANARY = "canary-7f3e9a1c-must-not-leak";

@@ -2,6 +2,7 @@ package dev.smokegate.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.smokegate.ExternalProcesses;
 import dev.smokegate.engine.ExitCode;
 import dev.smokegate.reference.ReferenceDeployment;
 import dev.smokegate.reference.TlsFault;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * coming from the config file itself (a relative extra-ca-file path, connect-to entries).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExternalProcesses
 class TlsRunTest {
 
     private ReferenceDeployment deployment;

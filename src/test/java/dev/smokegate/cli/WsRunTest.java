@@ -2,6 +2,7 @@ package dev.smokegate.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.smokegate.ExternalProcesses;
 import dev.smokegate.engine.ExitCode;
 import dev.smokegate.reference.ReferenceDeployment;
 import dev.smokegate.reference.ws.WsCluster;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * adapter), configured only by its YAML file, with a handshake token that must never reach the console or report.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExternalProcesses
 class WsRunTest {
 
     private static final String TOKEN = "ws-canary-7f3a9c2e51";

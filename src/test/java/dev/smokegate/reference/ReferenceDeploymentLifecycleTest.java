@@ -3,6 +3,7 @@ package dev.smokegate.reference;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.smokegate.ExternalProcesses;
 import dev.smokegate.reference.services.ManagedService;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+@ExternalProcesses
 class ReferenceDeploymentLifecycleTest {
 
     /** Stopped processes may linger as zombies until init reaps them; the servers themselves are already down. */

@@ -7,6 +7,7 @@ import static dev.smokegate.reference.ReferenceDeployment.WWW_HOST;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.smokegate.ExternalProcesses;
 import dev.smokegate.reference.pki.TlsContexts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -36,6 +37,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** One deployment for the whole class; every test leaves it healed. */
+@ExternalProcesses
 class ReferenceDeploymentTest {
 
     private static final String APP = "https://" + FRONTEND_HOST;

@@ -5,6 +5,7 @@ import static dev.smokegate.reference.ReferenceDeployment.FRONTEND_HOST;
 import static dev.smokegate.reference.ReferenceDeployment.WWW_HOST;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.smokegate.ExternalProcesses;
 import dev.smokegate.reference.OpensslClient.Handshake;
 import dev.smokegate.reference.revocation.OcspQuery;
 import java.io.IOException;
@@ -47,6 +48,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * GOOD response and offer only modern TLS; each fault host is broken in its one way and healthy in every other.
  * One deployment for the class; fault hosts start as the tests ask for them.
  */
+@ExternalProcesses
 class TlsFaultHostsTest {
 
     /** Lets s_client speak TLS 1.0/1.1, NULL and DH-1024 and accept SHA-1 signatures: it offers, the server decides. */

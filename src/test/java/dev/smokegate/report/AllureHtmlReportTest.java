@@ -3,6 +3,7 @@ package dev.smokegate.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.smokegate.ExternalProcesses;
 import io.qameta.allure.AllureLifecycle;
 import io.qameta.allure.model.Status;
 import java.nio.file.Files;
@@ -13,6 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@ExternalProcesses
 class AllureHtmlReportTest {
 
     @TempDir

@@ -2,6 +2,7 @@ package dev.smokegate.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.smokegate.ExternalProcesses;
 import dev.smokegate.config.EnvironmentConfig;
 import dev.smokegate.engine.RunReport;
 import dev.smokegate.model.CheckResult;
@@ -43,6 +44,7 @@ import org.junit.jupiter.api.io.TempDir;
  * lifecycle, then {@link ReportWriter}, then the console), and every file under the run directory is searched for
  * each canary in every form it could take, including inside the HTML report's embedded Base64 data.
  */
+@ExternalProcesses
 class CanaryTest {
 
     /** Configured secrets: one plain, one with every character that changes under some encoding. */

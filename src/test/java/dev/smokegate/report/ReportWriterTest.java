@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.smokegate.ExternalProcesses;
 import dev.smokegate.config.EnvironmentConfig;
 import io.qameta.allure.AllureLifecycle;
 import io.qameta.allure.model.Status;
@@ -15,6 +16,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@ExternalProcesses
 class ReportWriterTest {
 
     @TempDir

@@ -2,6 +2,7 @@ package dev.smokegate.selftest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.smokegate.ExternalProcesses;
 import dev.smokegate.config.EnvironmentConfig;
 import dev.smokegate.engine.Selection;
 import dev.smokegate.model.Outcome;
@@ -23,6 +24,7 @@ import org.junit.jupiter.params.provider.FieldSource;
  * fail, each with a message that names the problem).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExternalProcesses
 class FaultMatrixTest {
 
     private ReferenceDeployment deployment;

@@ -2,6 +2,7 @@ package dev.smokegate.selftest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.smokegate.ExternalProcesses;
 import dev.smokegate.config.EnvironmentConfig;
 import dev.smokegate.config.TlsSettings;
 import dev.smokegate.engine.Selection;
@@ -21,6 +22,7 @@ import org.junit.jupiter.params.provider.FieldSource;
  * that names the problem. The healthy hosts are covered by {@link FaultMatrixTest}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExternalProcesses
 class TlsFaultMatrixTest {
 
     private static final Selection TLS = new Selection(Suite.FULL, List.of("tls.*"));

@@ -2,6 +2,7 @@ package dev.smokegate.selftest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.smokegate.ExternalProcesses;
 import dev.smokegate.check.ws.WsChecks;
 import dev.smokegate.config.EnvironmentConfig;
 import dev.smokegate.config.WebSocketPolicy;
@@ -29,6 +30,7 @@ import org.junit.jupiter.params.provider.FieldSource;
  * fault (exactly the expected checks fail; those that need a socket cannot verify when none opens).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExternalProcesses
 class WsFaultMatrixTest {
 
     /** Longer than the idle cut of {@code DROPS_IDLE_AFTER_5S}, short enough for a self-test. */

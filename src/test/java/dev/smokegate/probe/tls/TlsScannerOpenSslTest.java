@@ -2,6 +2,7 @@ package dev.smokegate.probe.tls;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.smokegate.ExternalProcesses;
 import dev.smokegate.config.EnvironmentConfig;
 import dev.smokegate.probe.tls.CipherSuites.Family;
 import dev.smokegate.probe.tls.TestServers.OpenSslServer;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The scanner against {@code openssl s_server}, which (at security level 0) still serves what a scan must find:
  * TLS 1.0/1.1, NULL suites, static RSA and 1024-bit DHE, and OCSP staples.
  */
+@ExternalProcesses
 class TlsScannerOpenSslTest {
 
     private static final String HOST = "legacy.example.test";

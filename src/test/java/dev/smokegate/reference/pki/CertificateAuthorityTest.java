@@ -3,6 +3,7 @@ package dev.smokegate.reference.pki;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.smokegate.ExternalProcesses;
 import java.math.BigInteger;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -42,6 +43,7 @@ import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@ExternalProcesses
 class CertificateAuthorityTest {
 
     /** Built from parts so that no tracked file looks like it holds a key block. */

@@ -3,6 +3,7 @@ package dev.smokegate.reference.services;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.smokegate.ExternalProcesses;
 import dev.smokegate.reference.pki.CertificateAuthority;
 import dev.smokegate.reference.pki.IssuedCertificate;
 import dev.smokegate.reference.pki.LeafSpec;
@@ -16,6 +17,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@ExternalProcesses
 class NginxServerTest {
 
     private static final IssuedCertificate LEAF = CertificateAuthority.createRoot("Nginx Test Root")

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.smokegate.ExternalProcesses;
 import dev.smokegate.config.CertificateFiles;
 import dev.smokegate.reference.Fault;
 import dev.smokegate.reference.ReferenceDeployment;
@@ -42,6 +43,7 @@ import org.junit.jupiter.api.io.TempDir;
  * closes the cluster runs last.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ExternalProcesses
 class RawRoomClusterTest {
 
     private static final String HOST = WsVariant.RAW.host();

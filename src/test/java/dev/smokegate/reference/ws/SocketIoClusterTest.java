@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.smokegate.ExternalProcesses;
 import dev.smokegate.reference.ReferenceDeployment;
 import dev.smokegate.reference.pki.CertificateAuthority;
 import dev.smokegate.reference.pki.LeafSpec;
@@ -36,6 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  * and one cluster for the class; closing the cluster comes last.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ExternalProcesses
 class SocketIoClusterTest {
 
     private static final String ALLOWED_ORIGIN = "https://app.smokegate.test";

@@ -1,0 +1,20 @@
+package dev.smokegate;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.Tag;
+
+/**
+ * The test class starts, in at least one of its tests, a program that {@code scripts/setup} installs: Postgres,
+ * Redis, nginx, Node (the Socket.IO replicas), {@code openssl} or the npm Allure report tool, directly or through
+ * the reference deployment. {@code scripts/test --fast} leaves these classes out ({@code -DexcludedGroups=external}),
+ * so that lane runs on a machine with nothing but a JDK and Maven. A class that only runs {@code /bin/sh} and its
+ * basic commands needs no tag: every machine has those.
+ */
+@Tag("external")
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.TYPE)
+public @interface ExternalProcesses {
+}
