@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  */
 final class CorsMiddleware {
 
-    static final String ALLOWED_ORIGIN = "https://" + ReferenceDeployment.FRONTEND_HOST;
+    static final String ALLOWED_ORIGIN = "https://" + ReferenceHosts.FRONTEND;
     private static final String METHODS = "GET,HEAD,PUT,PATCH,POST,DELETE";
     private static final String HEADERS = "Content-Type,Authorization";
     /** The classic mistake: a regex whose dots match any character. */
@@ -65,11 +65,11 @@ final class CorsMiddleware {
         }
         boolean allowed = origin.equals(ALLOWED_ORIGIN)
                 || faults.isOn(Fault.CORS_REFLECTS_ANY_ORIGIN)
-                || faults.isOn(Fault.CORS_ORIGIN_ENDS_WITH) && origin.endsWith(ReferenceDeployment.FRONTEND_HOST)
+                || faults.isOn(Fault.CORS_ORIGIN_ENDS_WITH) && origin.endsWith(ReferenceHosts.FRONTEND)
                 || faults.isOn(Fault.CORS_ORIGIN_STARTS_WITH) && origin.startsWith(ALLOWED_ORIGIN)
                 || faults.isOn(Fault.CORS_UNESCAPED_DOT) && UNESCAPED.matcher(origin).matches()
                 || faults.isOn(Fault.CORS_NULL_ORIGIN) && origin.equals("null")
-                || faults.isOn(Fault.CORS_HTTP_ORIGIN) && origin.equals("http://" + ReferenceDeployment.FRONTEND_HOST)
+                || faults.isOn(Fault.CORS_HTTP_ORIGIN) && origin.equals("http://" + ReferenceHosts.FRONTEND)
                 || faults.isOn(Fault.CORS_VERCEL_PREVIEWS) && VERCEL_PREVIEW.matcher(origin).matches();
         return allowed ? Optional.of(origin) : Optional.empty();
     }

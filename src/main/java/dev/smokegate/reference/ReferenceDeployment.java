@@ -47,13 +47,6 @@ import java.util.concurrent.TimeoutException;
  */
 public final class ReferenceDeployment implements AutoCloseable {
 
-    public static final String FRONTEND_HOST = "app.smokegate.test";
-    public static final String BACKEND_HOST = "api.smokegate.test";
-    public static final String WWW_HOST = "www.smokegate.test";
-    /** The registrable domain, which the HSTS preload list judges. */
-    public static final String APEX_HOST = "smokegate.test";
-
-    private static final List<String> HOSTS = List.of(FRONTEND_HOST, BACKEND_HOST, WWW_HOST, APEX_HOST);
     /** Postgres bounds each of its own steps; this only guards against a step that ignores its deadline. */
     private static final Duration POSTGRES_START_LIMIT = Duration.ofSeconds(90);
 
@@ -126,7 +119,7 @@ public final class ReferenceDeployment implements AutoCloseable {
         WorkDir workDir = cleanup.register(WorkDir.create());
         // Before the PKI: every certificate names its OCSP and CRL URLs, and the TLS servers fetch staples there.
         RevocationServer revocation = cleanup.register(RevocationServer.start());
-        ReferencePki pki = ReferencePki.generate(HOSTS, revocation);
+        ReferencePki pki = ReferencePki.generate(ReferenceHosts.ALL, revocation);
         X509Certificate root = pki.root().certificate();
         Path caFile = workDir.resolve("ca.crt");
         Pem.writeCertificates(caFile, List.of(root));
@@ -149,7 +142,7 @@ public final class ReferenceDeployment implements AutoCloseable {
                 redisPing::ping);
         ReferenceSites sites = ReferenceSites.create(faults, api);
         Map<String, SiteServer> httpsServers = new LinkedHashMap<>();
-        for (String host : HOSTS) {
+        for (String host : ReferenceHosts.ALL) {
             httpsServers.put(host, cleanup.register(
                     SiteServer.https(host, TlsContexts.server(pki.leafFor(host)), sites.https().get(host))));
         }
@@ -169,7 +162,7 @@ public final class ReferenceDeployment implements AutoCloseable {
      */
     public List<String> connectTo() {
         List<String> mappings = new ArrayList<>();
-        for (String host : HOSTS) {
+        for (String host : ReferenceHosts.ALL) {
             mappings.add(host + ":443 -> " + Loopback.HOST + ":" + httpsPort(host));
             mappings.add(host + ":80 -> " + Loopback.HOST + ":" + httpPort());
         }

@@ -1,9 +1,9 @@
 package dev.smokegate.reference;
 
-import static dev.smokegate.reference.ReferenceDeployment.APEX_HOST;
-import static dev.smokegate.reference.ReferenceDeployment.BACKEND_HOST;
-import static dev.smokegate.reference.ReferenceDeployment.FRONTEND_HOST;
-import static dev.smokegate.reference.ReferenceDeployment.WWW_HOST;
+import static dev.smokegate.reference.ReferenceHosts.APEX;
+import static dev.smokegate.reference.ReferenceHosts.BACKEND;
+import static dev.smokegate.reference.ReferenceHosts.FRONTEND;
+import static dev.smokegate.reference.ReferenceHosts.WWW;
 
 import dev.smokegate.reference.web.Request;
 import dev.smokegate.reference.web.Response;
@@ -36,20 +36,20 @@ record ReferenceSites(Map<String, Site> https, Map<String, Site> plainHttp) {
         Site backend = new Site(backendRoutes, List.of(banner, SecurityHeaders.backend(), cors.actual()));
         Site www = new Site(List.of(Route.any(request -> faults.isOn(Fault.WWW_NOT_REDIRECTING)
                 ? frontend.answer(request)
-                : Response.redirect(301, "https://" + FRONTEND_HOST + request.pathAndQuery()))),
+                : Response.redirect(301, "https://" + FRONTEND + request.pathAndQuery()))),
                 List.of());
         // The registrable domain: redirects to the app, as a Vercel project with the app on a subdomain does.
         Site apex = new Site(List.of(Route.any(request -> Response.redirect(308,
-                (faults.isOn(Fault.APEX_REDIRECTS_OVER_PLAIN_HTTP) ? "http://" : "https://") + FRONTEND_HOST
+                (faults.isOn(Fault.APEX_REDIRECTS_OVER_PLAIN_HTTP) ? "http://" : "https://") + FRONTEND
                         + request.pathAndQuery()))), List.of(SecurityHeaders.apex(faults)));
         Map<String, Site> plainHttp = Map.of(
-                APEX_HOST, plainHttp(faults, apex),
-                FRONTEND_HOST, plainHttp(faults, frontend),
-                BACKEND_HOST, plainHttp(faults, backend),
+                APEX, plainHttp(faults, apex),
+                FRONTEND, plainHttp(faults, frontend),
+                BACKEND, plainHttp(faults, backend),
                 // www has no content of its own; what it shows when not redirecting is the frontend's.
-                WWW_HOST, plainHttp(faults, frontend));
-        return new ReferenceSites(Map.of(APEX_HOST, apex, FRONTEND_HOST, frontend, BACKEND_HOST, backend,
-                WWW_HOST, www), plainHttp);
+                WWW, plainHttp(faults, frontend));
+        return new ReferenceSites(Map.of(APEX, apex, FRONTEND, frontend, BACKEND, backend,
+                WWW, www), plainHttp);
     }
 
     /** Redirects to the same URL over https, the way a production edge upgrades every http:// request. */
@@ -63,8 +63,8 @@ record ReferenceSites(Map<String, Site> https, Map<String, Site> plainHttp) {
 
     private static String httpsRedirectHost(FaultSwitches faults, Request request) {
         return faults.isOn(Fault.REDIRECT_TO_OTHER_HOST_FIRST)
-                && (request.host().equals(FRONTEND_HOST) || request.host().equals(APEX_HOST))
-                ? WWW_HOST
+                && (request.host().equals(FRONTEND) || request.host().equals(APEX))
+                ? WWW
                 : request.host();
     }
 

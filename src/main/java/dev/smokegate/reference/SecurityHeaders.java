@@ -46,7 +46,7 @@ final class SecurityHeaders {
                 + (on.test(Fault.CSP_SCRIPT_WILDCARD) ? " *" : "")
                 + (on.test(Fault.CSP_SCRIPT_HTTPS_SCHEME) ? " https:" : "")
                 + (on.test(Fault.CSP_UNSAFE_EVAL) ? " 'unsafe-eval'" : "");
-        String api = on.test(Fault.CSP_BLOCKS_API) ? "" : " https://" + ReferenceDeployment.BACKEND_HOST;
+        String api = on.test(Fault.CSP_BLOCKS_API) ? "" : " https://" + ReferenceHosts.BACKEND;
         String policy = "default-src 'self'; script-src " + scripts + "; connect-src 'self'" + api + " wss://"
                 + WsVariant.RAW.host()
                 + "; img-src 'self' data:; style-src 'self'"

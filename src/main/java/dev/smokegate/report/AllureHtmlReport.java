@@ -1,6 +1,6 @@
 package dev.smokegate.report;
 
-import dev.smokegate.SmokegateHome;
+import dev.smokegate.config.SmokegateHome;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,9 +1,5 @@
 package dev.smokegate.reference;
 
-import static dev.smokegate.reference.ReferenceDeployment.APEX_HOST;
-import static dev.smokegate.reference.ReferenceDeployment.BACKEND_HOST;
-import static dev.smokegate.reference.ReferenceDeployment.FRONTEND_HOST;
-import static dev.smokegate.reference.ReferenceDeployment.WWW_HOST;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -40,9 +36,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 @ExternalProcesses
 class ReferenceDeploymentTest {
 
-    private static final String APP = "https://" + FRONTEND_HOST;
-    private static final String API = "https://" + BACKEND_HOST;
-    private static final String WWW = "https://" + WWW_HOST;
+    private static final String APP = "https://" + ReferenceHosts.FRONTEND;
+    private static final String API = "https://" + ReferenceHosts.BACKEND;
+    private static final String WWW = "https://" + ReferenceHosts.WWW;
 
     private static ReferenceDeployment deployment;
     private static MappedHttpClient client;
@@ -68,14 +64,14 @@ class ReferenceDeploymentTest {
     @Test
     void connectToMapsPort443And80OfEveryPublicHostToLoopback() {
         assertThat(deployment.connectTo()).containsExactly(
-                FRONTEND_HOST + ":443 -> 127.0.0.1:" + deployment.httpsPort(FRONTEND_HOST),
-                FRONTEND_HOST + ":80 -> 127.0.0.1:" + deployment.httpPort(),
-                BACKEND_HOST + ":443 -> 127.0.0.1:" + deployment.httpsPort(BACKEND_HOST),
-                BACKEND_HOST + ":80 -> 127.0.0.1:" + deployment.httpPort(),
-                WWW_HOST + ":443 -> 127.0.0.1:" + deployment.httpsPort(WWW_HOST),
-                WWW_HOST + ":80 -> 127.0.0.1:" + deployment.httpPort(),
-                APEX_HOST + ":443 -> 127.0.0.1:" + deployment.httpsPort(APEX_HOST),
-                APEX_HOST + ":80 -> 127.0.0.1:" + deployment.httpPort());
+                ReferenceHosts.FRONTEND + ":443 -> 127.0.0.1:" + deployment.httpsPort(ReferenceHosts.FRONTEND),
+                ReferenceHosts.FRONTEND + ":80 -> 127.0.0.1:" + deployment.httpPort(),
+                ReferenceHosts.BACKEND + ":443 -> 127.0.0.1:" + deployment.httpsPort(ReferenceHosts.BACKEND),
+                ReferenceHosts.BACKEND + ":80 -> 127.0.0.1:" + deployment.httpPort(),
+                ReferenceHosts.WWW + ":443 -> 127.0.0.1:" + deployment.httpsPort(ReferenceHosts.WWW),
+                ReferenceHosts.WWW + ":80 -> 127.0.0.1:" + deployment.httpPort(),
+                ReferenceHosts.APEX + ":443 -> 127.0.0.1:" + deployment.httpsPort(ReferenceHosts.APEX),
+                ReferenceHosts.APEX + ":80 -> 127.0.0.1:" + deployment.httpPort());
     }
 
     @Test
@@ -95,7 +91,7 @@ class ReferenceDeploymentTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {FRONTEND_HOST, BACKEND_HOST, WWW_HOST})
+    @ValueSource(strings = {ReferenceHosts.FRONTEND, ReferenceHosts.BACKEND, ReferenceHosts.WWW})
     void httpsSendsLeafThenIntermediateThatValidateToTheRootForTheHostName(String host) throws Exception {
         List<X509Certificate> chain = client.get("https://" + host + "/").chain();
 
@@ -119,9 +115,9 @@ class ReferenceDeploymentTest {
 
     @Test
     void handshakeFailsWhenTheClientExpectsAnotherHostName() {
-        assertThatThrownBy(() -> client.get(APP + "/", BACKEND_HOST, Duration.ofSeconds(5)))
+        assertThatThrownBy(() -> client.get(APP + "/", ReferenceHosts.BACKEND, Duration.ofSeconds(5)))
                 .isInstanceOf(SSLHandshakeException.class)
-                .hasMessageContaining("No subject alternative DNS name matching " + BACKEND_HOST);
+                .hasMessageContaining("No subject alternative DNS name matching " + ReferenceHosts.BACKEND);
     }
 
     @ParameterizedTest
@@ -161,7 +157,7 @@ class ReferenceDeploymentTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {FRONTEND_HOST, BACKEND_HOST, WWW_HOST})
+    @ValueSource(strings = {ReferenceHosts.FRONTEND, ReferenceHosts.BACKEND, ReferenceHosts.WWW})
     void plainHttpRedirectsPermanentlyToHttpsOnTheSameHost(String host) throws IOException {
         MappedHttpClient.Exchange redirect = client.get("http://" + host + "/some/path?q=1");
 
@@ -171,7 +167,7 @@ class ReferenceDeploymentTest {
 
     @Test
     void responsesCarryNoServerOrPoweredByHeaderByDefault() throws IOException {
-        for (String url : List.of(APP + "/", API + "/health", WWW + "/", "http://" + FRONTEND_HOST + "/")) {
+        for (String url : List.of(APP + "/", API + "/health", WWW + "/", "http://" + ReferenceHosts.FRONTEND + "/")) {
             MappedHttpClient.Exchange exchange = client.get(url);
             assertThat(exchange.headers()).as(url).doesNotContainKeys("server", "x-powered-by");
         }
@@ -265,11 +261,11 @@ class ReferenceDeploymentTest {
     void noHttpsRedirectFaultServesContentOverPlainHttp() throws IOException {
         deployment.inject(Fault.NO_HTTPS_REDIRECT);
 
-        MappedHttpClient.Exchange page = client.get("http://" + FRONTEND_HOST + "/");
+        MappedHttpClient.Exchange page = client.get("http://" + ReferenceHosts.FRONTEND + "/");
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains("smokegate reference app");
-        assertThat(client.get("http://" + WWW_HOST + "/").status()).isEqualTo(200);
-        MappedHttpClient.Exchange health = client.get("http://" + BACKEND_HOST + "/health");
+        assertThat(client.get("http://" + ReferenceHosts.WWW + "/").status()).isEqualTo(200);
+        MappedHttpClient.Exchange health = client.get("http://" + ReferenceHosts.BACKEND + "/health");
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.body()).isEqualTo("{\"status\":\"ok\"}");
     }
@@ -277,7 +273,7 @@ class ReferenceDeploymentTest {
     @Test
     void temporaryRedirectFaultUpgradesToHttpsWith302() throws IOException {
         deployment.inject(Fault.TEMPORARY_REDIRECT);
-        MappedHttpClient.Exchange redirect = client.get("http://" + FRONTEND_HOST + "/a?b=c");
+        MappedHttpClient.Exchange redirect = client.get("http://" + ReferenceHosts.FRONTEND + "/a?b=c");
 
         assertThat(redirect.status()).isEqualTo(302);
         assertThat(redirect.header("Location")).isEqualTo(APP + "/a?b=c");
@@ -286,11 +282,12 @@ class ReferenceDeploymentTest {
     @Test
     void redirectToOtherHostFirstFaultSendsPlainAppRequestsToHttpsWww() throws IOException {
         deployment.inject(Fault.REDIRECT_TO_OTHER_HOST_FIRST);
-        MappedHttpClient.Exchange redirect = client.get("http://" + FRONTEND_HOST + "/a?b=c");
+        MappedHttpClient.Exchange redirect = client.get("http://" + ReferenceHosts.FRONTEND + "/a?b=c");
 
         assertThat(redirect.status()).isEqualTo(301);
         assertThat(redirect.header("Location")).isEqualTo(WWW + "/a?b=c");
-        assertThat(client.get("http://" + BACKEND_HOST + "/health").header("Location")).isEqualTo(API + "/health");
+        assertThat(client.get("http://" + ReferenceHosts.BACKEND + "/health").header("Location"))
+                .isEqualTo(API + "/health");
     }
 
     @Test

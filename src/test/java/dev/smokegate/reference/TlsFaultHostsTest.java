@@ -1,8 +1,5 @@
 package dev.smokegate.reference;
 
-import static dev.smokegate.reference.ReferenceDeployment.BACKEND_HOST;
-import static dev.smokegate.reference.ReferenceDeployment.FRONTEND_HOST;
-import static dev.smokegate.reference.ReferenceDeployment.WWW_HOST;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.smokegate.ExternalProcesses;
@@ -74,7 +71,7 @@ class TlsFaultHostsTest {
     // ---- the healthy hosts
 
     @ParameterizedTest
-    @ValueSource(strings = {FRONTEND_HOST, BACKEND_HOST, WWW_HOST})
+    @ValueSource(strings = {ReferenceHosts.FRONTEND, ReferenceHosts.BACKEND, ReferenceHosts.WWW})
     void healthyHostsStapleAGoodResponseFromTheIssuingCaOnTls12And13(String host) throws IOException {
         for (String version : List.of("-tls1_2", "-tls1_3")) {
             Handshake handshake = healthy(host, version);
@@ -87,7 +84,7 @@ class TlsFaultHostsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {FRONTEND_HOST, BACKEND_HOST, WWW_HOST})
+    @ValueSource(strings = {ReferenceHosts.FRONTEND, ReferenceHosts.BACKEND, ReferenceHosts.WWW})
     void healthyHostsOfferOnlyTls12And13WithForwardSecretAeadSuites(String host) throws IOException {
         Handshake tls12 = healthy(host, "-tls1_2");
 
@@ -103,7 +100,7 @@ class TlsFaultHostsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {FRONTEND_HOST, BACKEND_HOST, WWW_HOST})
+    @ValueSource(strings = {ReferenceHosts.FRONTEND, ReferenceHosts.BACKEND, ReferenceHosts.WWW})
     void healthyLeavesAreEcP256Sha256For90DaysAndNameTheResponderAndCrl(String host) throws Exception {
         List<X509Certificate> chain = healthy(host, "-tls1_3").chain();
         X509Certificate leaf = chain.get(0);

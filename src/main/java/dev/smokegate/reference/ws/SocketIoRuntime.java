@@ -1,6 +1,6 @@
 package dev.smokegate.reference.ws;
 
-import dev.smokegate.SmokegateHome;
+import dev.smokegate.config.SmokegateHome;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package dev.smokegate;
+package dev.smokegate.config;
 
 import java.net.URISyntaxException;
 import java.nio.file.Path;
