@@ -1,0 +1,5 @@
+package dev.smokegate.archfixture;
+
+/** Lives in no layer. */
+public final class Stray {
+}
