@@ -41,6 +41,20 @@ class CatalogueTest {
     }
 
     @Test
+    void everyProofOnRecordedScansNamesATestThatExists() throws ClassNotFoundException {
+        for (var proof : TlsFaultCase.PROVEN_ON_RECORDED_SCANS.entrySet()) {
+            String[] classAndMethod = proof.getValue().split("\\.");
+            assertThat(classAndMethod).as(proof.getKey() + ": Class.method").hasSize(2);
+            Class<?> testClass = Class.forName("dev.smokegate.check.tls." + classAndMethod[0]);
+            assertThat(testClass.getDeclaredMethods()).as(proof.getKey() + ": a @Test named " + proof.getValue())
+                    .anySatisfy(m -> {
+                        assertThat(m.getName()).isEqualTo(classAndMethod[1]);
+                        assertThat(m.isAnnotationPresent(Test.class)).isTrue();
+                    });
+        }
+    }
+
+    @Test
     void everyFaultSwitchHasARowInTheMatrix() {
         assertThat(FaultCase.ALL).extracting(FaultCase::fault).containsExactlyInAnyOrder(Fault.values());
         assertThat(TlsFaultCase.ALL).extracting(TlsFaultCase::fault).containsExactlyInAnyOrder(TlsFault.values());
