@@ -16,7 +16,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-@ExternalProcesses
 class ReportWriterTest {
 
     @TempDir
@@ -70,6 +69,7 @@ class ReportWriterTest {
     }
 
     @Test
+    @ExternalProcesses
     void showsATrendOnTheSecondRunOfAnEnvironment() throws Exception {
         AllureHtmlReport tool = AllureHtmlReportTest.projectTool();
         assumeTrue(tool.available(), "node_modules/allure-commandline missing: run npm ci");

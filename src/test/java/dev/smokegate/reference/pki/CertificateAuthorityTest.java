@@ -43,7 +43,6 @@ import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-@ExternalProcesses
 class CertificateAuthorityTest {
 
     /** Built from parts so that no tracked file looks like it holds a key block. */
@@ -240,6 +239,7 @@ class CertificateAuthorityTest {
     }
 
     @Test
+    @ExternalProcesses
     void rfc2409Group2IsThe1024BitSafePrimeOpensslAccepts(@TempDir Path dir) throws Exception {
         BigInteger p = DhGroups.RFC_2409_GROUP_2_PRIME;
         Path file = dir.resolve("dh.pem");
