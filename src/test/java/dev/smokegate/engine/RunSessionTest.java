@@ -21,7 +21,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 
 class RunSessionTest {
@@ -137,20 +136,19 @@ class RunSessionTest {
 
     @Test
     void hangingProbeIsReportedBrokenAtTheRunDeadline() {
-        CountDownLatch never = new CountDownLatch(1);
+        // The probe does answer, and its check would pass, but only long after the run deadline: a session that
+        // waited for it would report it passed, so the outcome alone shows that the deadline cut the wait short.
         FakeCheck hanging = new FakeCheck("x.fake.hang", List.of(new Target("backend", "b")), "hang",
                 context -> {
-                    never.await();
+                    Thread.sleep(Duration.ofMinutes(1).toMillis());
                     return "x";
                 }, Verdict.pass("p"));
         EnvironmentConfig config = config().newBuilder()
                 .timeouts(new Timeouts(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofMillis(300)))
                 .build();
 
-        long started = System.nanoTime();
         RunReport report = run(config, Clock.systemUTC(), hanging);
 
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
         assertThat(only(report).outcome()).isEqualTo(Outcome.BROKEN);
         assertThat(only(report).message()).contains("run deadline");
     }

@@ -15,7 +15,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
 import org.java_websocket.WebSocket;
 import org.java_websocket.client.WebSocketClient;
@@ -34,7 +33,9 @@ final class RawRoomClient extends WebSocketClient {
 
     private final BlockingQueue<JsonNode> received = new LinkedBlockingQueue<>();
     private final CountDownLatch closed = new CountDownLatch(1);
-    private final AtomicInteger pings = new AtomicInteger();
+    /** Guards {@link #pings}, and is notified on each ping. */
+    private final Object pingLock = new Object();
+    private int pings;
     private String replica;
 
     // setSocket is deprecated in favour of a socket factory; a socket already connected to the mapped port (and
@@ -95,14 +96,26 @@ final class RawRoomClient extends WebSocketClient {
         }
     }
 
-    /** The next frame if one arrives within {@code wait}. */
-    Optional<JsonNode> nextWithin(Duration wait) throws InterruptedException {
-        return Optional.ofNullable(received.poll(wait.toMillis(), TimeUnit.MILLISECONDS));
-    }
-
     /** How many pings the server sent so far (each answered with a pong, as browsers do). */
     int pings() {
-        return pings.get();
+        synchronized (pingLock) {
+            return pings;
+        }
+    }
+
+    /** Whether the server has sent {@code count} pings in all by the end of {@code patience}. */
+    boolean pingedWithin(int count, Duration patience) throws InterruptedException {
+        long deadline = System.nanoTime() + patience.toNanos();
+        synchronized (pingLock) {
+            while (pings < count) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(pingLock, left);
+            }
+            return true;
+        }
     }
 
     /** Whether the connection ended (either side, or cut in between) within {@code wait}. */
@@ -139,7 +152,10 @@ final class RawRoomClient extends WebSocketClient {
 
     @Override
     public void onWebsocketPing(WebSocket connection, Framedata ping) {
-        pings.incrementAndGet();
+        synchronized (pingLock) {
+            pings++;
+            pingLock.notifyAll();
+        }
         super.onWebsocketPing(connection, ping);
     }
 

@@ -43,7 +43,8 @@ final class SocketIoTestClient implements AutoCloseable {
     private final CompletableFuture<JsonNode> open = new CompletableFuture<>();
     private final CompletableFuture<JsonNode> connected = new CompletableFuture<>();
     private final List<Event> events = new CopyOnWriteArrayList<>();
-    private final CompletableFuture<JsonNode> ack = new CompletableFuture<>();
+    /** Completed by the acknowledgement of the join in progress; a fresh one for each join. */
+    private volatile CompletableFuture<JsonNode> ack = new CompletableFuture<>();
     private final WebSocketClient socket;
 
     private SocketIoTestClient(URI url, String origin) {
@@ -111,13 +112,22 @@ final class SocketIoTestClient implements AutoCloseable {
 
     /** Joins with an acknowledgement and returns what the server acknowledged. */
     JsonNode join(String room) throws IOException {
+        CompletableFuture<JsonNode> acknowledged = new CompletableFuture<>();
+        ack = acknowledged;
         socket.send("421" + packet("join", room));
-        return await(ack);
+        return await(acknowledged);
     }
 
     Event await(Predicate<Event> wanted) throws IOException {
         return receivedWithin(wanted, TIMEOUT)
                 .orElseThrow(() -> new IOException("no matching event within " + TIMEOUT + "; got " + events));
+    }
+
+    /** Every event received before the first one that {@code marker} accepts, waiting for it as {@link #await} does. */
+    List<Event> receivedBefore(Predicate<Event> marker) throws IOException {
+        Event found = await(marker);
+        List<Event> all = List.copyOf(events);
+        return all.subList(0, all.indexOf(found));
     }
 
     /** The first event so far or within {@code patience} that {@code wanted} accepts. */
