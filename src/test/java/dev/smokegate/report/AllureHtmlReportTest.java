@@ -14,7 +14,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-@ExternalProcesses
 class AllureHtmlReportTest {
 
     /** How long the hanging fake tool sleeps: what render() would wait if it did not give up at its timeout. */
@@ -73,6 +72,7 @@ class AllureHtmlReportTest {
     }
 
     @Test
+    @ExternalProcesses
     void generatesOneSelfContainedHtmlFileWithoutAnalyticsAndKeepsHistory() throws Exception {
         AllureHtmlReport tool = projectTool();
         assumeTrue(tool.available(), "node_modules/allure-commandline missing: run npm ci");
