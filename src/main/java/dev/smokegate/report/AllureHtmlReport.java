@@ -1,6 +1,7 @@
 package dev.smokegate.report;
 
 import dev.smokegate.config.SmokegateHome;
+import dev.smokegate.model.Excerpt;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -215,7 +216,7 @@ public final class AllureHtmlReport {
             for (int i = lines.size() - 1; i >= 0; i--) {
                 String line = lines.get(i).strip();
                 if (!line.isEmpty()) {
-                    return Optional.of(line.length() > 300 ? line.substring(0, 300) + "..." : line);
+                    return Optional.of(Excerpt.of(line, 300));
                 }
             }
             return Optional.empty();

@@ -1,5 +1,6 @@
 package dev.smokegate.report;
 
+import dev.smokegate.model.Excerpt;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -165,16 +166,14 @@ public final class Redactor {
      * Overlapping occurrences (one secret inside another's encoding) merge into one mask.
      */
     private String maskSecretForms(String text) {
-        BitSet masked = null;
+        BitSet masked = new BitSet();
         for (String form : secretForms) {
             for (int i = text.indexOf(form); i >= 0; i = text.indexOf(form, i + 1)) {
-                if (masked == null) {
-                    masked = new BitSet(text.length());
-                }
                 masked.set(i, i + form.length());
             }
         }
-        if (masked == null) {
+        maskBeginningsAtCuts(text, masked);
+        if (masked.isEmpty()) {
             return text;
         }
         StringBuilder out = new StringBuilder(text.length());
@@ -185,6 +184,28 @@ public final class Redactor {
             last = end;
         }
         return out.append(text, last, text.length()).toString();
+    }
+
+    /**
+     * Where text was cut short ({@link Excerpt#MARK}: a body at its size limit, a message's excerpt), a secret may
+     * stand there with its end cut off. The longest beginning of any secret form that ends right at the mark is
+     * masked too, however short: the cut is arbitrary, so nothing of the secret may be left before it.
+     */
+    private void maskBeginningsAtCuts(String text, BitSet masked) {
+        for (int cut = text.indexOf(Excerpt.MARK); cut >= 0; cut = text.indexOf(Excerpt.MARK, cut + 1)) {
+            int longest = 0;
+            for (String form : secretForms) {
+                for (int length = Math.min(form.length() - 1, cut); length > longest; length--) {
+                    if (text.regionMatches(cut - length, form, 0, length)) {
+                        longest = length;
+                        break;
+                    }
+                }
+            }
+            if (longest > 0 && !masked.get(cut - 1)) {
+                masked.set(cut - longest, cut);
+            }
+        }
     }
 
     /**

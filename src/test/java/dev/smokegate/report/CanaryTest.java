@@ -10,6 +10,8 @@ import dev.smokegate.model.Evidence;
 import dev.smokegate.model.Outcome;
 import dev.smokegate.model.Suite;
 import dev.smokegate.model.Target;
+import dev.smokegate.probe.http.HttpExchange;
+import dev.smokegate.probe.http.HttpObservation;
 import io.qameta.allure.AllureLifecycle;
 import io.qameta.allure.model.FixtureResult;
 import io.qameta.allure.model.Label;
@@ -81,6 +83,19 @@ class CanaryTest {
                 + "\",\"b64\":\"" + base64("{\"pw\":\"" + CANARY + "\"}") + "\"}";
     }
 
+    /**
+     * A response body longer than the probe keeps, with a configured secret straddling the cut: the evidence holds
+     * the secret's beginning only, exactly as the HTTP probe records it.
+     */
+    private static List<Evidence> bodyCutInsideASecret() {
+        String kept = CANARY.substring(0, CANARY.length() - 1);
+        String body = "x".repeat(HttpExchange.BODY_LIMIT - kept.length()) + kept;
+        HttpExchange exchange = new HttpExchange("GET", URI.create("https://api.example.com/debug"), List.of(), 200,
+                "OK", List.of(new HttpExchange.Header("Content-Type", "text/plain")), body, true,
+                Duration.ofMillis(40));
+        return HttpObservation.answered(exchange).evidence();
+    }
+
     private static RunReport runReport() {
         Target db = new Target("backend", "postgresql://app:" + URL_ONLY_PASSWORD + "@db.internal:5432/app");
         Target redis = new Target("redis", "rediss://:" + CANARY + "@cache:6380");
@@ -90,6 +105,9 @@ class CanaryTest {
                         "expected 200; got 503 (sent Authorization: Bearer " + RUNTIME_TOKEN + ")",
                         Duration.ofMillis(80), List.of(new Evidence("exchange", "http-request", "text/plain",
                         httpExchange()))),
+                new CheckResult(SampleRuns.spec("http.db-path.ok", dev.smokegate.model.Severity.CRITICAL),
+                        SampleRuns.BACKEND, Outcome.PASSED, "answered 200", Duration.ofMillis(40),
+                        bodyCutInsideASecret()),
                 SampleRuns.result("db.tls.required", db, Outcome.BROKEN,
                         "could not verify: login with " + CANARY + " timed out", 5000),
                 SampleRuns.result("redis.auth.required", redis, Outcome.WAIVED,
@@ -179,7 +197,7 @@ class CanaryTest {
         // the artifacts exist and still say something, so "no canary" is not the result of writing nothing
         assertThat(Files.readString(dir.summaryJson())).contains("\"http.health.ok\"", "[REDACTED]");
         assertThat(Files.readString(dir.junitXml())).contains("db.tls.required");
-        assertThat(console.toString(StandardCharsets.UTF_8)).contains("5 checks:");
+        assertThat(console.toString(StandardCharsets.UTF_8)).contains("6 checks:");
         try (Stream<Path> results = Files.list(dir.allureResults())) {
             assertThat(results.map(p -> p.getFileName().toString()))
                     .anyMatch(n -> n.endsWith("-result.json")).anyMatch(n -> n.endsWith("-container.json"))
@@ -196,7 +214,8 @@ class CanaryTest {
             assertThat(embedded.get("widgets/history-trend.json")).isNotNull();
         }
 
-        LeakScanner scanner = new LeakScanner(ALL);
+        // Eight characters of a canary's beginning count as a leak: the body cut leaves all but one of CANARY's.
+        LeakScanner scanner = new LeakScanner(ALL, 8);
         List<String> leaks = new ArrayList<>();
         List<Path> scanned = new ArrayList<>();
         try (Stream<Path> files = Files.walk(root)) {

@@ -22,9 +22,20 @@ public final class LeakScanner {
     private static final int MAX_DEPTH = 3;
 
     private final List<String> canaries;
+    private final int prefix;
 
+    /** Looks for whole canaries, in every form. */
     public LeakScanner(List<String> canaries) {
+        this(canaries, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Looks for any {@code prefix} characters a form of a canary starts with, too: a canary cut off at a size
+     * limit leaks its beginning, and every longer leaked beginning contains the shortest one.
+     */
+    public LeakScanner(List<String> canaries, int prefix) {
         this.canaries = List.copyOf(canaries);
+        this.prefix = prefix;
     }
 
     /** Descriptions of every form of every canary found in the content; empty when it is clean. */
@@ -38,7 +49,8 @@ public final class LeakScanner {
         String text = new String(content, StandardCharsets.ISO_8859_1); // byte-for-byte, never fails
         String utf8 = new String(content, StandardCharsets.UTF_8);
         for (String canary : canaries) {
-            for (String form : forms(canary)) {
+            for (String whole : forms(canary)) {
+                String form = whole.substring(0, Math.min(prefix, whole.length()));
                 if (utf8.contains(form) || text.contains(form)) {
                     found.add(path + "'" + form + "'");
                 }

@@ -2,6 +2,7 @@ package dev.smokegate.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.smokegate.model.Excerpt;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -22,6 +23,36 @@ class RedactorTest {
     void masksPlainSecretValue() {
         assertThat(redactor.redact("db said: bad password " + CANARY + " for app"))
                 .isEqualTo("db said: bad password [REDACTED] for app");
+    }
+
+    @ParameterizedTest(name = "{0} characters before the cut")
+    @ValueSource(ints = {1, 2, 5, 21})
+    void masksTheBeginningOfASecretThatACutLeftBehind(int kept) {
+        String cut = "body ends with " + CANARY.substring(0, kept) + Excerpt.MARK + "\n[body truncated]";
+
+        assertThat(redactor.redact(cut)).isEqualTo("body ends with [REDACTED]" + Excerpt.MARK + "\n[body truncated]");
+    }
+
+    @Test
+    void masksTheCutBeginningOfAnEncodedForm() {
+        String encoded = URLEncoder.encode(NASTY, StandardCharsets.UTF_8);
+
+        assertThat(redactor.redact("?q=" + encoded.substring(0, 12) + Excerpt.MARK)).isEqualTo("?q=[REDACTED]"
+                + Excerpt.MARK);
+    }
+
+    @Test
+    void leavesTextBeforeACutAloneWhenNoSecretBeginsThere() {
+        assertThat(redactor.redact("a healthy body" + Excerpt.MARK)).isEqualTo("a healthy body" + Excerpt.MARK);
+        assertThat(redactor.redact(CANARY.substring(0, 6) + " in the middle")).contains(CANARY.substring(0, 6));
+    }
+
+    @Test
+    void aWholeSecretBeforeACutIsMaskedOnceAndStaysMaskedWhenRedactedAgain() {
+        String once = redactor.redact("x " + CANARY + Excerpt.MARK);
+
+        assertThat(once).isEqualTo("x [REDACTED]" + Excerpt.MARK);
+        assertThat(redactor.redact(once)).isEqualTo(once);
     }
 
     @Test

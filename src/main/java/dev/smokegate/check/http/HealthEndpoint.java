@@ -2,6 +2,7 @@ package dev.smokegate.check.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.smokegate.model.Excerpt;
 import dev.smokegate.model.Verdict;
 import dev.smokegate.probe.http.HttpExchange;
 import dev.smokegate.probe.http.HttpObservation;
@@ -78,6 +79,6 @@ final class HealthEndpoint {
         if (body.isEmpty()) {
             return "";
         }
-        return " (body: " + (body.length() > 160 ? body.substring(0, 160) + "…" : body) + ")";
+        return " (body: " + Excerpt.of(body, 160) + ")";
     }
 }

@@ -2,6 +2,7 @@ package dev.smokegate.check.ws;
 
 import dev.smokegate.config.EnvironmentConfig;
 import dev.smokegate.model.Evidence;
+import dev.smokegate.model.Excerpt;
 import dev.smokegate.model.Verdict;
 import dev.smokegate.probe.http.HttpExchange;
 import dev.smokegate.probe.http.HttpObservation;
@@ -188,7 +189,7 @@ final class WsJudges {
 
     private static String abbreviate(String body) {
         String line = body.replace('\n', ' ').trim();
-        return line.length() > 80 ? line.substring(0, 80) + "..." : line;
+        return Excerpt.of(line, 80);
     }
 
     private static List<Evidence> transcript(String transcript) {

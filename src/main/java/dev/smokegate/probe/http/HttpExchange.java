@@ -1,5 +1,6 @@
 package dev.smokegate.probe.http;
 
+import dev.smokegate.model.Excerpt;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -60,7 +61,7 @@ public record HttpExchange(String method, URI url, List<Header> requestHeaders, 
         responseHeaders.forEach(h -> text.append(h.name()).append(": ").append(h.value()).append('\n'));
         text.append('\n').append(body);
         if (bodyTruncated) {
-            text.append("\n[body truncated at ").append(BODY_LIMIT).append(" bytes]");
+            text.append(Excerpt.MARK).append("\n[body truncated at ").append(BODY_LIMIT).append(" bytes]");
         }
         return text.toString();
     }
