@@ -6,7 +6,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * One validated target environment, as read from {@code suites/<name>.yaml} plus command-line overrides: one
@@ -68,6 +70,32 @@ public record EnvironmentConfig(
         canonical.redirectFrom().forEach(u -> urls.add(new Target("alias", u.toString())));
         websocket.url().ifPresent(u -> urls.add(new Target("websocket", u.toString())));
         return urls;
+    }
+
+    /**
+     * Whether configured credentials (request headers, WebSocket auth) may go with a request to {@code url}: only
+     * over TLS ({@code https}, {@code wss}, whose certificates every probe verifies) and only to an origin this
+     * environment names (frontend, backend, canonical, aliases, WebSocket, {@code headers.extra-origins}).
+     * Plaintext probes, and requests that follow a redirect or a preload rule elsewhere, carry none.
+     */
+    public boolean mayCarryCredentials(URI url) {
+        return isTls(url) && credentialOrigins().contains(hostAndPort(url));
+    }
+
+    private Set<String> credentialOrigins() {
+        Set<URI> origins = new HashSet<>();
+        publicUrls().forEach(t -> origins.add(URI.create(t.address())));
+        origins.addAll(headers.extraOrigins());
+        return origins.stream().filter(EnvironmentConfig::isTls).map(EnvironmentConfig::hostAndPort)
+                .collect(Collectors.toSet());
+    }
+
+    private static boolean isTls(URI url) {
+        return "https".equalsIgnoreCase(url.getScheme()) || "wss".equalsIgnoreCase(url.getScheme());
+    }
+
+    private static String hostAndPort(URI url) {
+        return url.getHost().toLowerCase(Locale.ROOT) + ":" + (url.getPort() == -1 ? 443 : url.getPort());
     }
 
     /** Builds configs for command-line overrides and in tests; the loader builds them from the file's sections. */

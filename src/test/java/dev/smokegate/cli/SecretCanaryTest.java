@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.smokegate.ExternalProcesses;
 import dev.smokegate.engine.ExitCode;
+import dev.smokegate.probe.PlaintextListener;
 import dev.smokegate.reference.Fault;
 import dev.smokegate.reference.ReferenceDeployment;
+import dev.smokegate.reference.ReferenceHosts;
+import dev.smokegate.reference.ws.WsVariant;
 import dev.smokegate.report.LeakScanner;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -48,9 +51,16 @@ class SecretCanaryTest {
         deployment.close();
     }
 
-    private CliRun run(Path reports) throws IOException {
+    /** demo.yaml with the canary in every place a config can hold a credential; {@code flags} go first. */
+    private CliRun run(Path reports, String... flags) throws IOException {
         Path config = dir.resolve("canary.yaml");
-        Files.writeString(config, Files.readString(Path.of("suites", "demo.yaml")) + """
+        String demo = Files.readString(Path.of("suites", "demo.yaml")).replace("websocket:\n", """
+                websocket:
+                  auth:
+                    headers: {Cookie: "sid=${SMOKEGATE_CANARY}"}
+                    query: {token: "${SMOKEGATE_CANARY}"}
+                """);
+        Files.writeString(config, demo + """
                 http:
                   request-headers:
                     Authorization: "Bearer ${SMOKEGATE_CANARY}"
@@ -58,8 +68,10 @@ class SecretCanaryTest {
                 database:
                   url: postgres://app:${SMOKEGATE_CANARY}@db.internal:5432/app
                 """);
-        List<String> args = new ArrayList<>(List.of("run", config.toString(), "--suite", "full",
-                "--report-dir", reports.toString(), "--ca-file", deployment.caCertificateFile().toString()));
+        List<String> args = new ArrayList<>(List.of("run", config.toString()));
+        args.addAll(List.of(flags));
+        args.addAll(List.of("--suite", "full", "--report-dir", reports.toString(), "--ca-file",
+                deployment.caCertificateFile().toString()));
         deployment.connectTo().forEach(m -> args.addAll(List.of("--connect-to", m)));
         return CliRun.of(ENVIRONMENT, args.toArray(String[]::new));
     }
@@ -96,6 +108,32 @@ class SecretCanaryTest {
         assertThat(attachments).as("HTTP evidence kept, credential masked")
                 .anySatisfy(a -> assertThat(a).contains("Authorization: Bearer [REDACTED]"));
         assertNoLeak(reports, run);
+    }
+
+    /**
+     * Port 80 of every public host, and so every plaintext probe (http:// for the HTTPS redirect and the preload
+     * rules, ws:// to see it refused), reaches a listener that keeps what it is sent: none of it may be a credential.
+     */
+    @Test
+    void plaintextProbesCarryNoSecret() throws IOException {
+        try (PlaintextListener port80 = new PlaintextListener()) {
+            Path reports = dir.resolve("plaintext");
+            List<String> flags = new ArrayList<>();
+            for (String host : List.of(ReferenceHosts.FRONTEND, ReferenceHosts.BACKEND, ReferenceHosts.WWW,
+                    ReferenceHosts.APEX, WsVariant.RAW.host())) {
+                flags.addAll(List.of("--connect-to", port80.mapping(host)));
+            }
+            flags.addAll(List.of("--only", "http.https-redirect", "--only", "ws.plaintext-refused", "--only",
+                    "headers.hsts.preload-ready"));
+
+            CliRun run = run(reports, flags.toArray(String[]::new));
+
+            assertThat(run.exitCode()).as(run.console()).isEqualTo(ExitCode.FAILED);
+            assertThat(port80.connections()).as("plaintext connections").isGreaterThanOrEqualTo(5);
+            assertThat(new LeakScanner(List.of(CANARY)).leaks(port80.received().getBytes(StandardCharsets.ISO_8859_1)))
+                    .as("what the plaintext listener received").isEmpty();
+            assertNoLeak(reports, run);
+        }
     }
 
     @Test

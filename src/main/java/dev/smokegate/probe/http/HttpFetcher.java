@@ -109,13 +109,18 @@ public final class HttpFetcher {
         return new PoolingClientConnectionManager(schemes, MappedConnections.resolver(config));
     }
 
-    /** What goes on the wire: our User-Agent, the environment's configured headers, then the request's own. */
+    /**
+     * What goes on the wire: our User-Agent, the environment's configured headers (they may carry credentials, so
+     * only over TLS to the environment's own origins), then the request's own.
+     */
     private static List<HttpExchange.Header> headers(HttpRequest request, EnvironmentConfig config) {
         List<HttpExchange.Header> headers = new ArrayList<>();
         headers.add(new HttpExchange.Header("User-Agent", "smokegate"));
-        for (var header : config.http().requestHeaders().entrySet()) {
-            ConfigValue value = header.getValue();
-            headers.add(new HttpExchange.Header(header.getKey(), value.value()));
+        if (config.mayCarryCredentials(request.url())) {
+            for (var header : config.http().requestHeaders().entrySet()) {
+                ConfigValue value = header.getValue();
+                headers.add(new HttpExchange.Header(header.getKey(), value.value()));
+            }
         }
         headers.addAll(request.headers());
         return headers;

@@ -226,13 +226,15 @@ public final class WsProbes {
     private static URI pollingBase(URI url, ProbeContext context) {
         String scheme = "wss".equalsIgnoreCase(url.getScheme()) ? "https" : "http";
         URI http = URI.create(scheme + url.toString().substring(url.getScheme().length()));
-        return WsSession.endpoint(http, context.config().websocket(), "polling");
+        return WsSession.endpoint(http, context.config(), "polling");
     }
 
     private static HttpRequest polling(HttpRequest request, String origin, ProbeContext context) {
         HttpRequest r = request.withHeader("Origin", origin);
-        for (var header : context.config().websocket().authHeaders().entrySet()) {
-            r = r.withHeader(header.getKey(), header.getValue().value());
+        if (context.config().mayCarryCredentials(request.url())) {
+            for (var header : context.config().websocket().authHeaders().entrySet()) {
+                r = r.withHeader(header.getKey(), header.getValue().value());
+            }
         }
         return r;
     }

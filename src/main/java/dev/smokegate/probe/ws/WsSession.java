@@ -38,28 +38,35 @@ final class WsSession implements AutoCloseable {
         EnvironmentConfig config = context.config();
         WebSocketPolicy policy = config.websocket();
         boolean socketIo = policy.protocol() == WebSocketPolicy.Protocol.SOCKET_IO;
+        boolean credentials = config.mayCarryCredentials(url);
         Map<String, String> headers = new LinkedHashMap<>();
-        policy.authHeaders().forEach((header, value) -> headers.put(header, value.value()));
-        WsConnection connection = WsConnection.dial(endpoint(url, policy, "websocket"), origin, headers, context,
+        if (credentials) {
+            policy.authHeaders().forEach((header, value) -> headers.put(header, value.value()));
+        }
+        WsConnection connection = WsConnection.dial(endpoint(url, config, "websocket"), origin, headers, context,
                 transcript, name, socketIo ? message -> message.equals("2") ? Optional.of("3") : Optional.empty()
                         : message -> Optional.empty());
         if (socketIo && connection.handshake().upgraded()) {
-            connection = socketIoConnect(connection, policy, config.timeouts().read());
+            connection = socketIoConnect(connection, credentials ? policy.socketIoAuth() : Optional.empty(),
+                    config.timeouts().read());
         }
         return new WsSession(connection, policy, transcript);
     }
 
     /**
-     * The URL the client really requests: auth query parameters added; for Socket.IO, Engine.IO's own
-     * ({@code transport} is {@code websocket} or {@code polling}).
+     * The URL the client really requests: auth query parameters added where credentials may go; for Socket.IO,
+     * Engine.IO's own ({@code transport} is {@code websocket} or {@code polling}).
      */
-    static URI endpoint(URI url, WebSocketPolicy policy, String transport) {
+    static URI endpoint(URI url, EnvironmentConfig config, String transport) {
+        WebSocketPolicy policy = config.websocket();
         Map<String, String> query = new LinkedHashMap<>();
         if (policy.protocol() == WebSocketPolicy.Protocol.SOCKET_IO) {
             query.put("EIO", "4");
             query.put("transport", transport);
         }
-        policy.authQuery().forEach((name, value) -> query.put(name, value.value()));
+        if (config.mayCarryCredentials(url)) {
+            policy.authQuery().forEach((name, value) -> query.put(name, value.value()));
+        }
         if (query.isEmpty()) {
             return url;
         }
@@ -70,12 +77,13 @@ final class WsSession implements AutoCloseable {
         return URI.create(text.toString());
     }
 
-    private static WsConnection socketIoConnect(WsConnection connection, WebSocketPolicy policy, Duration timeout) {
+    private static WsConnection socketIoConnect(WsConnection connection, Optional<ConfigValue> auth,
+                                                Duration timeout) {
         if (connection.await(m -> m.startsWith("0"), timeout).isEmpty()) {
             return connection.withAppConnect(false, Optional.of("no Engine.IO open packet within "
                     + timeout.toMillis() + " ms"));
         }
-        connection.send("40" + policy.socketIoAuth().map(ConfigValue::value).orElse(""));
+        connection.send("40" + auth.map(ConfigValue::value).orElse(""));
         Optional<String> answer = connection.await(m -> m.startsWith("40") || m.startsWith("44"), timeout);
         if (answer.isEmpty()) {
             return connection.withAppConnect(false, Optional.of("no answer to the namespace CONNECT within "
