@@ -122,7 +122,7 @@ public record EnvironmentConfig(
 
         private Builder(String name, URI frontend, URI backend) {
             this.name = name;
-            this.frontend = new Frontend(frontend);
+            this.frontend = Frontend.at(frontend);
             this.backend = Backend.at(backend);
         }
 

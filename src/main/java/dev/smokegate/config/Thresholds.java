@@ -8,12 +8,14 @@ import java.time.Duration;
  *
  * @param certExpiryFailDays fail when a certificate has fewer days left than this
  * @param certExpiryWarnDays warn when it has fewer days left than this
+ * @param frontendLatency    the budget for the frontend's page, redirects included: a server-rendered page on a
+ *                           cold serverless function takes longer than a health endpoint
  */
 public record Thresholds(Duration healthLatency, Duration dbLatency, Duration redisLatency, int certExpiryFailDays,
-                         int certExpiryWarnDays) {
+                         int certExpiryWarnDays, Duration frontendLatency) {
 
     public static final Thresholds DEFAULTS = new Thresholds(Duration.ofMillis(1500), Duration.ofMillis(2000),
-            Duration.ofMillis(1500), 14, 30);
+            Duration.ofMillis(1500), 14, 30, Duration.ofSeconds(3));
 
     static Thresholds read(YamlNode thresholds) {
         int failDays = thresholds.days("cert-expiry-fail-days").orElse(DEFAULTS.certExpiryFailDays);
@@ -24,6 +26,7 @@ public record Thresholds(Duration healthLatency, Duration dbLatency, Duration re
         }
         return new Thresholds(thresholds.duration("health-latency").orElse(DEFAULTS.healthLatency),
                 thresholds.duration("db-latency").orElse(DEFAULTS.dbLatency),
-                thresholds.duration("redis-latency").orElse(DEFAULTS.redisLatency), failDays, warnDays);
+                thresholds.duration("redis-latency").orElse(DEFAULTS.redisLatency), failDays, warnDays,
+                thresholds.duration("frontend-latency").orElse(DEFAULTS.frontendLatency));
     }
 }

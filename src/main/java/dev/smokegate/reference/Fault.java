@@ -7,6 +7,18 @@ package dev.smokegate.reference;
  */
 public enum Fault {
 
+    /** {@code https://app…} answers 503 on every path, as an edge does when the app's deployment is down. */
+    FRONTEND_503,
+
+    /** {@code https://app…} accepts every request and never answers. */
+    FRONTEND_HANGS,
+
+    /** Nothing listens on the frontend's HTTPS port any more: connections are refused. */
+    FRONTEND_REFUSES_CONNECTIONS,
+
+    /** The frontend presents www's certificate, which does not name {@code app…}: every TLS client refuses it. */
+    FRONTEND_WRONG_CERTIFICATE,
+
     /** {@code https://api…/health} answers 500 with an error body instead of 200. */
     HEALTH_500,
 

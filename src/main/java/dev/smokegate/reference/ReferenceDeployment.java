@@ -218,6 +218,9 @@ public final class ReferenceDeployment implements AutoCloseable {
             switch (fault) {
                 case POSTGRES_STOPPED -> postgres.stop();
                 case REDIS_STOPPED -> redis.stop();
+                case FRONTEND_REFUSES_CONNECTIONS -> httpsServers.get(ReferenceHosts.FRONTEND).refuseConnections();
+                case FRONTEND_WRONG_CERTIFICATE -> httpsServers.get(ReferenceHosts.FRONTEND)
+                        .presentCertificateOf(httpsServers.get(ReferenceHosts.WWW));
                 default -> {
                     // The sites read the switch on every request.
                 }
@@ -231,8 +234,10 @@ public final class ReferenceDeployment implements AutoCloseable {
     public synchronized void heal() {
         requireOpen();
         faults.switchAllOff();
-        servers().forEach(SiteServer::releaseHeldExchanges);
         try {
+            for (SiteServer server : servers()) {
+                server.restore();
+            }
             for (ManagedService service : List.<ManagedService>of(postgres, redis)) {
                 if (!service.isRunning()) {
                     service.start();

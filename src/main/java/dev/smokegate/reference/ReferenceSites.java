@@ -5,6 +5,7 @@ import static dev.smokegate.reference.ReferenceHosts.BACKEND;
 import static dev.smokegate.reference.ReferenceHosts.FRONTEND;
 import static dev.smokegate.reference.ReferenceHosts.WWW;
 
+import dev.smokegate.reference.web.Reply;
 import dev.smokegate.reference.web.Request;
 import dev.smokegate.reference.web.Response;
 import dev.smokegate.reference.web.ResponseFilter;
@@ -27,7 +28,9 @@ record ReferenceSites(Map<String, Site> https, Map<String, Site> plainHttp) {
 
     static ReferenceSites create(FaultSwitches faults, BackendApi api) {
         ResponseFilter banner = versionedBanner(faults);
-        Site frontend = new Site(List.of(Route.any(FrontendPage.handler())),
+        Site frontend = new Site(List.of(Route.any(request -> faults.isOn(Fault.FRONTEND_HANGS) ? Reply.noAnswer()
+                        : faults.isOn(Fault.FRONTEND_503) ? Response.text(503, "no healthy deployment\n")
+                        : FrontendPage.handler().handle(request))),
                 List.of(banner, SecurityHeaders.frontend(faults)));
         CorsMiddleware cors = new CorsMiddleware(faults);
         List<Route> backendRoutes = new java.util.ArrayList<>();

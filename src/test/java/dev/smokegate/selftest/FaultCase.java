@@ -7,16 +7,45 @@ import java.util.Set;
 
 /**
  * One row of the fault matrix: a fault injected into the reference deployment, every check id that must fail
- * because of it (each with a fragment its message must contain) and every check that must warn. No other check
- * may fail or warn.
+ * because of it (each with a fragment its message must contain), every check that must warn, and every check that
+ * can no longer observe what it judges (broken). No other check may fail, warn or break.
  */
-record FaultCase(Fault fault, Map<String, String> failing, Set<String> warning) {
+record FaultCase(Fault fault, Map<String, String> failing, Set<String> warning, Set<String> broken) {
+
+    /**
+     * What judges the frontend's response headers: with no response from the frontend there is nothing to judge, so
+     * these are broken ("could not verify"), while http.frontend.ok fails.
+     */
+    private static final Set<String> FRONTEND_HEADER_CHECKS = Set.of("http.version-leak", "headers.hsts.policy",
+            "headers.csp.present", "headers.csp.script-safe", "headers.csp.object-base", "headers.csp.app-origins",
+            "headers.frame-protection", "headers.nosniff", "headers.referrer-policy", "headers.permissions-policy",
+            "headers.cookies.flags");
 
     FaultCase(Fault fault, Map<String, String> failing) {
-        this(fault, failing, Set.of());
+        this(fault, failing, Set.of(), Set.of());
+    }
+
+    FaultCase(Fault fault, Map<String, String> failing, Set<String> warning) {
+        this(fault, failing, warning, Set.of());
+    }
+
+    /**
+     * The frontend gives no response at all: its page fails, and so does everything that redirects to it (the www
+     * alias, and the apex, whose redirect chain hstspreload.org must be able to follow).
+     */
+    private static FaultCase frontendDown(Fault fault, String why) {
+        return new FaultCase(fault, Map.of("http.frontend.ok", "got no answer: " + why,
+                "http.canonical-redirect", "the canonical origin then does not answer: " + why,
+                "headers.hsts.preload-ready", "failed at https://app.smokegate.test/: " + why),
+                Set.of(), FRONTEND_HEADER_CHECKS);
     }
 
     static final List<FaultCase> ALL = List.of(
+            new FaultCase(Fault.FRONTEND_503, Map.of("http.frontend.ok", "answered 503",
+                    "http.canonical-redirect", "the canonical origin then answers 503")),
+            frontendDown(Fault.FRONTEND_HANGS, "no response within"),
+            frontendDown(Fault.FRONTEND_REFUSES_CONNECTIONS, "connection refused by app.smokegate.test:443"),
+            frontendDown(Fault.FRONTEND_WRONG_CERTIFICATE, "TLS handshake with app.smokegate.test:443"),
             new FaultCase(Fault.HEALTH_500, Map.of("http.health.ok", "expected a 2xx answer, got 500")),
             new FaultCase(Fault.HEALTH_HANGS, Map.of("http.health.ok", "no response within")),
             new FaultCase(Fault.POSTGRES_STOPPED, Map.of("http.db-path.ok", "got 503")),

@@ -64,8 +64,11 @@ class FaultMatrixTest {
         deployment.inject(fault.fault());
 
         SuiteRun run = SuiteRun.of(config, new Selection(Suite.FULL, List.of("http.*", "headers.*", "cors.*")));
-        Map<String, String> failed = run.failed();
+        Map<String, String> failed = run.withOutcome(Outcome.FAILED);
 
+        assertThat(run.withOutcome(Outcome.BROKEN).keySet()).as("broken checks: " + run.withOutcome(Outcome.BROKEN))
+                .containsExactlyInAnyOrderElementsOf(fault.broken());
+        assertThat(run.withOutcome(Outcome.SKIPPED)).as("skipped checks").isEmpty();
         assertThat(failed.keySet()).as("failing checks: " + failed)
                 .containsExactlyInAnyOrderElementsOf(fault.failing().keySet());
         assertThat(run.warned().keySet()).as("warning checks: " + run.warned())

@@ -19,6 +19,17 @@ public final class HttpChecks {
 
     public static List<Check<?>> all() {
         return List.of(
+                HttpCheck.redirects(CheckSpec.gate("http.frontend.ok", Severity.CRITICAL,
+                        "The frontend's page answers 2xx with HTML (directly or after redirects within its own "
+                                + "origin) within the latency budget.",
+                        "Check the frontend's deployment (Vercel: Deployments, the production domain's "
+                                + "assignment and the function logs): a 5xx, a timeout or a TLS error here means "
+                                + "users see an error page. Point frontend.path at a page that renders without a "
+                                + "session if the root needs one; raise thresholds.frontend-latency only if the "
+                                + "budget is wrong."),
+                        config -> List.of(new Target("frontend",
+                                config.frontend().url().resolve(config.frontend().path()).toString())),
+                        (chain, config) -> FrontendLoads.judge(chain, config.thresholds().frontendLatency())),
                 health(CheckSpec.gate("http.health.ok", Severity.CRITICAL,
                         "The backend health endpoint answers 2xx, reports itself healthy, within the latency budget.",
                         "Check the backend's deploy logs and replica status (Railway: Deployments > Logs); "

@@ -12,6 +12,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -24,22 +25,46 @@ import javax.net.ssl.SSLParameters;
 /**
  * A JDK HTTP(S) server on a free loopback port that hands each request to the {@link Site} named by its Host header.
  * Requests for other hosts get 421 Misdirected Request, as a TLS front end does for names it does not serve.
+ * It can be broken below HTTP too: stop listening ({@link #refuseConnections()}: clients are refused, as when the
+ * server process died) or present another host's certificate ({@link #presentCertificateOf}), until
+ * {@link #restore()}.
  */
 public final class SiteServer implements AutoCloseable {
 
     private static final int WORKER_THREADS = 8;
 
-    private final String name;
-    private final HttpServer server;
-    private final ExecutorService workers;
-    private final Map<String, Site> sitesByHost;
-    private final Set<HttpExchange> held = ConcurrentHashMap.newKeySet();
+    /** The TLS an HTTPS server speaks: the context decides the chain, the parameters protocols and suites. */
+    private record Tls(SSLContext context, SSLParameters parameters) {
 
-    private SiteServer(String name, HttpServer server, Map<String, Site> sitesByHost) {
+        HttpsConfigurator configurator() {
+            return new HttpsConfigurator(context) {
+                @Override
+                public void configure(HttpsParameters connection) {
+                    connection.setSSLParameters(parameters);
+                }
+            };
+        }
+    }
+
+    private final String name;
+    private final Optional<Tls> tls;
+    private final Map<String, Site> sitesByHost;
+    private final ExecutorService workers;
+    private final Set<HttpExchange> held = ConcurrentHashMap.newKeySet();
+    private final int port;
+    /** Null while refusing connections. */
+    private HttpServer server;
+    /** The TLS the running server speaks: its own, or another host's while presenting that one's certificate. */
+    private Optional<Tls> presented;
+
+    private SiteServer(String name, Optional<Tls> tls, Map<String, Site> sitesByHost) throws IOException {
         this.name = name;
-        this.server = server;
+        this.tls = tls;
         this.sitesByHost = Map.copyOf(sitesByHost);
         this.workers = Executors.newFixedThreadPool(WORKER_THREADS, daemonThreads(name));
+        this.presented = tls;
+        this.server = listen(new InetSocketAddress(Loopback.ADDRESS, 0));
+        this.port = server.getAddress().getPort();
     }
 
     /** One origin over TLS with {@link TlsServerSettings#MODERN} settings; the context decides the chain. */
@@ -50,24 +75,16 @@ public final class SiteServer implements AutoCloseable {
     /** One origin over TLS; context and settings decide chain, protocols and suites for this host alone. */
     public static SiteServer https(String host, SSLContext tls, TlsServerSettings settings, Site site)
             throws IOException {
-        SSLParameters parameters = settings.applyTo(tls);
-        HttpsServer server = HttpsServer.create(loopbackAnyPort(), 0);
-        server.setHttpsConfigurator(new HttpsConfigurator(tls) {
-            @Override
-            public void configure(HttpsParameters connection) {
-                connection.setSSLParameters(parameters);
-            }
-        });
-        return start(new SiteServer("https-" + host, server, Map.of(host, site)));
+        return new SiteServer("https-" + host, Optional.of(new Tls(tls, settings.applyTo(tls))), Map.of(host, site));
     }
 
     /** Plain HTTP for several hosts on one port, told apart by the Host header. */
     public static SiteServer http(Map<String, Site> sitesByHost) throws IOException {
-        return start(new SiteServer("http", HttpServer.create(loopbackAnyPort(), 0), sitesByHost));
+        return new SiteServer("http", Optional.empty(), sitesByHost);
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return port;
     }
 
     /** Ends every request a handler left unanswered ({@link Reply#noAnswer()}) by closing its connection. */
@@ -78,29 +95,68 @@ public final class SiteServer implements AutoCloseable {
         }
     }
 
-    @Override
-    public void close() {
+    /** Stops listening, so connections to the port are refused until {@link #restore()}. */
+    public synchronized void refuseConnections() {
+        if (server != null) {
+            releaseHeldExchanges();
+            server.stop(0);
+            server = null;
+        }
+    }
+
+    /**
+     * Presents the certificate (and chain) {@code other} presents, with this server's protocols and suites. The
+     * JDK fixes a server's TLS context when it starts, so the server starts again on the same port.
+     */
+    public synchronized void presentCertificateOf(SiteServer other) throws IOException {
+        Tls theirs = other.tls.orElseThrow(() -> new IllegalArgumentException(other.name + " speaks no TLS"));
+        relisten(Optional.of(new Tls(theirs.context(), tls.orElseThrow().parameters())));
+    }
+
+    /** Undoes everything that broke this server: answers held requests, listens again, presents its own chain. */
+    public synchronized void restore() throws IOException {
         releaseHeldExchanges();
-        server.stop(0);
+        if (server == null || !presented.equals(tls)) {
+            relisten(tls);
+        }
+    }
+
+    private void relisten(Optional<Tls> speaking) throws IOException {
+        refuseConnections();
+        presented = speaking;
+        server = listen(new InetSocketAddress(Loopback.ADDRESS, port));
+    }
+
+    @Override
+    public synchronized void close() {
+        refuseConnections();
         workers.shutdownNow();
     }
 
-    private static SiteServer start(SiteServer siteServer) {
-        siteServer.server.createContext("/", siteServer::exchange);
-        siteServer.server.setExecutor(siteServer.workers);
+    private HttpServer listen(InetSocketAddress address) throws IOException {
+        HttpServer created;
+        if (presented.isPresent()) {
+            HttpsServer https = HttpsServer.create(address, 0);
+            https.setHttpsConfigurator(presented.get().configurator());
+            created = https;
+        } else {
+            created = HttpServer.create(address, 0);
+        }
+        created.createContext("/", this::exchange);
+        created.setExecutor(workers);
         // The JDK's dispatcher thread inherits daemon status from the thread calling start(). Starting from a daemon
         // thread lets the JVM exit, and the deployment's shutdown hook clean up, even if a caller forgets close().
-        Thread starter = new Thread(siteServer.server::start, siteServer.name + "-start");
+        Thread starter = new Thread(created::start, name + "-start");
         starter.setDaemon(true);
         starter.start();
         try {
             starter.join();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            siteServer.close();
-            throw new IllegalStateException("interrupted while starting " + siteServer.name, e);
+            created.stop(0);
+            throw new IOException("interrupted while starting " + name, e);
         }
-        return siteServer;
+        return created;
     }
 
     private void exchange(HttpExchange exchange) throws IOException {
@@ -129,10 +185,6 @@ public final class SiteServer implements AutoCloseable {
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(body);
         }
-    }
-
-    private static InetSocketAddress loopbackAnyPort() {
-        return new InetSocketAddress(Loopback.ADDRESS, 0);
     }
 
     private static ThreadFactory daemonThreads(String name) {
