@@ -1,5 +1,7 @@
 package dev.smokegate.check.http;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.smokegate.model.Excerpt;
@@ -8,7 +10,9 @@ import dev.smokegate.probe.http.HttpExchange;
 import dev.smokegate.probe.http.HttpObservation;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -37,41 +41,72 @@ final class HealthEndpoint {
             return Verdict.fail("expected a 2xx answer, got " + exchange.status() + " " + exchange.reason()
                     + bodyHint(exchange));
         }
-        Optional<String> unhealthy = unhealthyStatus(exchange);
-        if (unhealthy.isPresent()) {
-            return Verdict.fail("answered " + exchange.status() + " but the body reports " + unhealthy.get());
+        BodyStatus body = BodyStatus.of(exchange);
+        if (body.unhealthy().isPresent()) {
+            return Verdict.fail("answered " + exchange.status() + " but the body reports " + body.unhealthy().get());
         }
         long took = exchange.latency().toMillis();
         if (exchange.latency().compareTo(limit) > 0) {
             return Verdict.fail("answered " + exchange.status() + " in " + took + " ms, over the latency budget of "
                     + limit.toMillis() + " ms");
         }
+        if (body.cutBeforeAnyStatus()) {
+            return Verdict.warn("answered " + exchange.status() + " in " + took + " ms, but its JSON body is over "
+                    + HttpExchange.BODY_LIMIT / 1024 + " KiB and was cut there before any status field, so only the "
+                    + "status code was judged; a health endpoint should answer in a few bytes");
+        }
         return Verdict.pass("answered " + exchange.status() + " in " + took + " ms (budget " + limit.toMillis()
                 + " ms)");
     }
 
-    /** A JSON body with a status-like field that is not a healthy word; a plain-text body is not judged. */
-    private static Optional<String> unhealthyStatus(HttpExchange exchange) {
-        if (!exchange.isJson()) {
+    /**
+     * What a JSON body says about health: the first status-like field ({@code status}, then {@code state}, then
+     * {@code health}) that is not a healthy word. A plain-text body is not judged. A body cut at the probe's size
+     * limit is read up to the cut: what stands before it is judged, the rest is unknown, not malformed.
+     */
+    private record BodyStatus(Optional<String> unhealthy, boolean cutBeforeAnyStatus) {
+
+        static BodyStatus of(HttpExchange exchange) {
+            if (!exchange.isJson()) {
+                return new BodyStatus(Optional.empty(), false);
+            }
+            Map<String, JsonNode> fields = new HashMap<>();
+            try (JsonParser parser = JSON.getFactory().createParser(exchange.body())) {
+                if (parser.nextToken() == JsonToken.START_OBJECT) {
+                    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                        String name = parser.currentName();
+                        parser.nextToken();
+                        if (STATUS_FIELDS.contains(name)) {
+                            fields.putIfAbsent(name, parser.readValueAsTree());
+                        } else {
+                            parser.skipChildren();
+                        }
+                    }
+                } else {
+                    parser.skipChildren();
+                }
+            } catch (IOException e) {
+                if (!exchange.bodyTruncated()) {
+                    return new BodyStatus(Optional.of("a malformed JSON body ("
+                            + e.getMessage().lines().findFirst().orElse("") + ")"), false);
+                }
+            }
+            return new BodyStatus(unhealthy(fields), exchange.bodyTruncated() && fields.isEmpty());
+        }
+
+        private static Optional<String> unhealthy(Map<String, JsonNode> fields) {
+            for (String field : STATUS_FIELDS) {
+                JsonNode value = fields.get(field);
+                if (value != null && value.isTextual()
+                        && !HEALTHY.contains(value.asText().toLowerCase(Locale.ROOT))) {
+                    return Optional.of(field + "=\"" + value.asText() + "\"");
+                }
+                if (value != null && value.isBoolean() && !value.asBoolean()) {
+                    return Optional.of(field + "=false");
+                }
+            }
             return Optional.empty();
         }
-        JsonNode body;
-        try {
-            body = JSON.readTree(exchange.body());
-        } catch (IOException e) {
-            return Optional.of("a malformed JSON body (" + e.getMessage().lines().findFirst().orElse("") + ")");
-        }
-        for (String field : STATUS_FIELDS) {
-            JsonNode value = body == null ? null : body.get(field);
-            if (value != null && value.isTextual()
-                    && !HEALTHY.contains(value.asText().toLowerCase(Locale.ROOT))) {
-                return Optional.of(field + "=\"" + value.asText() + "\"");
-            }
-            if (value != null && value.isBoolean() && !value.asBoolean()) {
-                return Optional.of(field + "=false");
-            }
-        }
-        return Optional.empty();
     }
 
     private static String bodyHint(HttpExchange exchange) {

@@ -8,8 +8,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.smokegate.check.Check;
 import dev.smokegate.model.Target;
 import dev.smokegate.model.Verdict;
+import dev.smokegate.probe.http.HttpExchange;
 import dev.smokegate.probe.http.HttpObservation;
+import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class HealthEndpointCheckTest {
@@ -28,6 +31,37 @@ class HealthEndpointCheckTest {
 
         assertThat(verdict.status()).isEqualTo(Verdict.Status.PASS);
         assertThat(verdict.message()).contains("200").contains("budget 1500 ms");
+    }
+
+    /** A JSON body the probe cut at its size limit: {@code head} then filler that runs past the cut. */
+    private Verdict judgeCutBody(String head) {
+        String body = head + "\"padding\":\"" + "x".repeat(HttpExchange.BODY_LIMIT);
+        return judge(HttpObservation.answered(new HttpExchange("GET", URI.create(URL), List.of(), 200, "OK",
+                List.of(new HttpExchange.Header("Content-Type", "application/json")),
+                body.substring(0, HttpExchange.BODY_LIMIT), true, Duration.ofMillis(40))));
+    }
+
+    @Test
+    void judgesTheStatusBeforeTheCutOfABodyOverTheSizeLimit() {
+        assertThat(judgeCutBody("{\"status\":\"ok\",").status()).isEqualTo(Verdict.Status.PASS);
+        assertThat(judgeCutBody("{\"status\":\"down\",").message())
+                .isEqualTo("answered 200 but the body reports status=\"down\"");
+    }
+
+    @Test
+    void warnsInsteadOfCallingACutBodyMalformedWhenNoStatusCameBeforeTheCut() {
+        Verdict verdict = judgeCutBody("{\"checks\":[],");
+
+        assertThat(verdict.status()).isEqualTo(Verdict.Status.WARN);
+        assertThat(verdict.message()).contains("over 64 KiB and was cut there before any status field")
+                .doesNotContain("malformed");
+    }
+
+    @Test
+    void stillFailsOnABodyThatIsMalformedBeforeAnyCut() {
+        Verdict verdict = judge(response(URL, 200, "{\"status\": ok}", "Content-Type", "application/json"));
+
+        assertThat(verdict.message()).contains("a malformed JSON body");
     }
 
     @Test
