@@ -52,18 +52,27 @@ public final class Smokegate {
     private final Map<String, String> environment;
     private final Path home;
     private final Clock clock;
+    private final StopSignals stopSignals;
 
+    /** For a run inside another program, such as the self-tests: the JVM's signals stay as they are. */
     public Smokegate(PrintStream out, PrintStream err, Map<String, String> environment, Path home, Clock clock) {
+        this(out, err, environment, home, clock, StopSignals.NONE);
+    }
+
+    Smokegate(PrintStream out, PrintStream err, Map<String, String> environment, Path home, Clock clock,
+              StopSignals stopSignals) {
         this.out = out;
         this.err = err;
         this.environment = Map.copyOf(environment);
         this.home = home;
         this.clock = clock;
+        this.stopSignals = stopSignals;
     }
 
     public static void main(String[] args) {
         Path home = Path.of(System.getenv().getOrDefault("SMOKEGATE_HOME", "."));
-        int code = new Smokegate(System.out, System.err, System.getenv(), home, Clock.systemUTC()).execute(args);
+        int code = new Smokegate(System.out, System.err, System.getenv(), home, Clock.systemUTC(),
+                StopSignals.ofProcess()).execute(args);
         System.out.flush();
         System.exit(code);
     }
@@ -167,7 +176,7 @@ public final class Smokegate {
         } catch (IOException | GeneralSecurityException e) {
             throw new ConfigException(List.of("trust: cannot build the trust store: " + e.getMessage()));
         }
-        return Reports.run(config, selection, context, options, out, err, clock);
+        return Reports.run(config, selection, context, options, stopSignals, out, err, clock);
     }
 
     private EnvironmentConfig configure(RunOptions options) throws UsageException, ConfigException {

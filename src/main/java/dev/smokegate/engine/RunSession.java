@@ -33,7 +33,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * One run against one environment. All probes start at once on a bounded pool when the session opens, so the
  * JUnit tests that report the checks mostly just wait for observations that are already under way. Each probe
  * runs once per key and feeds every check that asks for it. Nothing waits past the run deadline: a check whose
- * observation is not ready by then is reported as broken.
+ * observation is not ready by then is reported as broken. Nothing waits past an {@link #interrupt} either.
  */
 public final class RunSession implements AutoCloseable {
 
@@ -48,6 +48,8 @@ public final class RunSession implements AutoCloseable {
     private final Map<PlannedCheck, Timed<CompletableFuture<Object>>> observationOf = new ConcurrentHashMap<>();
     private final List<CheckResult> results = Collections.synchronizedList(new ArrayList<>());
     private final List<String> notices = new ArrayList<>();
+    /** Completed with the signal's name (SIGTERM) when the run is told to stop; first one wins. */
+    private final CompletableFuture<String> interruption = new CompletableFuture<>();
 
     private record Timed<T>(T value, Instant started) {
     }
@@ -123,6 +125,15 @@ public final class RunSession implements AutoCloseable {
         return planned;
     }
 
+    /**
+     * Stops waiting for probes: from now on a check whose observation is not there yet is reported broken, "could
+     * not verify: run interrupted (SIGTERM)", at once. Results already known stay as they are. The probes are left
+     * to their own timeouts on daemon threads. Safe from any thread; later calls change nothing.
+     */
+    public void interrupt(String signal) {
+        interruption.complete(signal);
+    }
+
     /** Waits (until the run deadline at most) for the check's observation, judges it and records the result. */
     public CheckResult evaluate(PlannedCheck planned) {
         CheckResult result = planned.skipReason()
@@ -141,7 +152,12 @@ public final class RunSession implements AutoCloseable {
             if (remaining.isNegative() || remaining.isZero()) {
                 throw new TimeoutException();
             }
-            O observed = (O) observation.value().get(remaining.toMillis(), TimeUnit.MILLISECONDS);
+            awaitObservationOrInterruption(observation.value(), remaining);
+            if (!observation.value().isDone()) {
+                return result(planned, Outcome.BROKEN, interruptedMessage(),
+                        Duration.between(observation.started(), clock.instant()), List.of());
+            }
+            O observed = (O) observation.value().get();
             Duration took = Duration.between(observation.started(), clock.instant());
             Verdict verdict = check.judge(observed, planned.target(), config);
             return applyWaivers(planned, verdict, took);
@@ -162,6 +178,20 @@ public final class RunSession implements AutoCloseable {
             return result(planned, Outcome.BROKEN, "could not verify: the check itself failed: " + describe(e),
                     Duration.ZERO, List.of());
         }
+    }
+
+    /** Returns when the observation is there (or failed), the run is interrupted, or the time is up. */
+    private void awaitObservationOrInterruption(CompletableFuture<Object> observation, Duration remaining)
+            throws InterruptedException, TimeoutException {
+        try {
+            CompletableFuture.anyOf(observation, interruption).get(remaining.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException probeFailed) {
+            // the caller reads the failure from the observation itself
+        }
+    }
+
+    private String interruptedMessage() {
+        return "could not verify: run interrupted (" + interruption.join() + ")";
     }
 
     private CheckResult applyWaivers(PlannedCheck planned, Verdict verdict, Duration took) {
@@ -198,21 +228,26 @@ public final class RunSession implements AutoCloseable {
 
     /**
      * The report of the run so far, in plan order. Checks that were planned but never evaluated (the JUnit run
-     * stopped early) are reported as broken, so nothing silently disappears.
+     * stopped early, or the run was interrupted) are reported as broken, so nothing silently disappears.
      */
     public RunReport report() {
+        Optional<String> interrupted = Optional.ofNullable(interruption.getNow(null));
+        String unevaluated = interrupted.isPresent() ? interruptedMessage()
+                : "could not verify: the check was not run";
         List<CheckResult> ordered = new ArrayList<>();
         synchronized (results) {
             for (PlannedCheck p : planned) {
                 ordered.add(results.stream()
                         .filter(r -> r.spec().equals(p.check().spec()) && r.target().equals(p.target()))
                         .findFirst()
-                        .orElseGet(() -> result(p, Outcome.BROKEN, "could not verify: the check was not run",
-                                Duration.ZERO, List.of())));
+                        .orElseGet(() -> result(p, Outcome.BROKEN, unevaluated, Duration.ZERO, List.of())));
             }
         }
+        List<String> reported = new ArrayList<>(notices);
+        interrupted.ifPresent(signal -> reported.add("run interrupted (" + signal
+                + "): the checks still waiting for their probes are reported as not verified"));
         return new RunReport(config.name(), selection.suite(), startedAt,
-                Duration.between(startedAt, clock.instant()), ordered, notices);
+                Duration.between(startedAt, clock.instant()), ordered, reported);
     }
 
     @Override

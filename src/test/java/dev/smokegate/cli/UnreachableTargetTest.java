@@ -4,14 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.smokegate.engine.ExitCode;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,10 +40,7 @@ class UnreachableTargetTest {
 
     @Test
     void targetThatDoesNotListenFailsHealth() throws IOException {
-        int closedPort;
-        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            closedPort = probe.getLocalPort();
-        }
+        int closedPort = LoopbackTargets.refusingPort();
 
         CliRun run = runHealth(closedPort);
 
@@ -58,31 +50,14 @@ class UnreachableTargetTest {
     }
 
     @Test
-    void targetThatAcceptsButNeverAnswersFailsWithinItsTimeout() throws Exception {
-        List<Socket> held = new ArrayList<>();
-        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            Thread acceptor = new Thread(() -> {
-                while (!silent.isClosed()) {
-                    try {
-                        held.add(silent.accept());
-                    } catch (IOException closed) {
-                        return;
-                    }
-                }
-            });
-            acceptor.setDaemon(true);
-            acceptor.start();
-
-            CliRun run = runHealth(silent.getLocalPort());
+    void targetThatAcceptsButNeverAnswersFailsWithinItsTimeout() throws IOException {
+        try (LoopbackTargets.Silent silent = LoopbackTargets.Silent.start()) {
+            CliRun run = runHealth(silent.port());
 
             assertThat(run.exitCode()).isEqualTo(ExitCode.FAILED);
             assertThat(run.out()).containsPattern("FAIL +http\\.health\\.ok").contains("no response within 1s");
             assertThat(run.took()).as("finished before the run deadline a hang would wait for")
                     .isLessThan(RUN_DEADLINE);
-        } finally {
-            for (Socket socket : held) {
-                socket.close();
-            }
         }
     }
 }

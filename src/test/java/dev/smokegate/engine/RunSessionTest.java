@@ -1,6 +1,7 @@
 package dev.smokegate.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.smokegate.check.Check;
 import dev.smokegate.config.EnvironmentConfig;
@@ -38,6 +39,19 @@ class RunSessionTest {
             session.planned().forEach(session::evaluate);
             return session.report();
         }
+    }
+
+    private static RunSession open(Check<?>... checks) {
+        return RunSession.open(config(), Selection.of(Suite.GATE), List.of(checks), new ProbeContext(config(), null),
+                4, Clock.systemUTC());
+    }
+
+    /** A probe that answers, and would pass, only after a minute: a check that waited for it shows as passed. */
+    private static FakeCheck answeringAfterAMinute(String id) {
+        return new FakeCheck(id, List.of(new Target("backend", "b")), id, context -> {
+            Thread.sleep(Duration.ofMinutes(1).toMillis());
+            return "late";
+        }, Verdict.pass("answered late"));
     }
 
     private static CheckResult only(RunReport report) {
@@ -168,6 +182,64 @@ class RunSessionTest {
                 CLOCK)) {
             assertThat(session.report().results()).singleElement()
                     .satisfies(r -> assertThat(r.outcome()).isEqualTo(Outcome.BROKEN));
+        }
+    }
+
+    @Test
+    void interruptReportsChecksStillWaitingAsInterruptedAndKeepsKnownResults() {
+        FakeCheck done = FakeCheck.judging("x.fake.done", Verdict.pass("ok"));
+        FakeCheck notApplicable = new FakeCheck("x.fake.skip", List.of(), "k", context -> "x", Verdict.pass("p"));
+        try (RunSession session = open(done, notApplicable, answeringAfterAMinute("x.fake.waiting"),
+                answeringAfterAMinute("x.fake.never-evaluated"))) {
+            session.evaluate(session.planned().get(0));
+
+            session.interrupt("SIGTERM");
+            session.interrupt("SIGINT");
+            session.evaluate(session.planned().get(1));
+            session.evaluate(session.planned().get(2));
+            RunReport report = session.report();
+
+            assertThat(report.results()).extracting(CheckResult::outcome, CheckResult::message).containsExactly(
+                    tuple(Outcome.PASSED, "ok"),
+                    tuple(Outcome.SKIPPED, "nothing configured for x.fake.skip"),
+                    tuple(Outcome.BROKEN, "could not verify: run interrupted (SIGTERM)"),
+                    tuple(Outcome.BROKEN, "could not verify: run interrupted (SIGTERM)"));
+            assertThat(report.notices()).singleElement().asString().startsWith("run interrupted (SIGTERM)");
+            assertThat(report.exitCode()).isEqualTo(ExitCode.NOT_VERIFIED);
+        }
+    }
+
+    @Test
+    void interruptWakesACheckWaitingForItsProbe() throws InterruptedException {
+        try (RunSession session = open(answeringAfterAMinute("x.fake.waiting"))) {
+            CheckResult[] result = new CheckResult[1];
+            Thread waiter = new Thread(() -> result[0] = session.evaluate(session.planned().get(0)));
+            waiter.start();
+            while (waiter.getState() != Thread.State.TIMED_WAITING) {
+                Thread.onSpinWait();
+            }
+
+            session.interrupt("SIGTERM");
+            waiter.join();
+
+            assertThat(result[0].outcome()).isEqualTo(Outcome.BROKEN);
+            assertThat(result[0].message()).isEqualTo("could not verify: run interrupted (SIGTERM)");
+        }
+    }
+
+    @Test
+    void failureFoundBeforeTheInterruptStillExitsOne() {
+        try (RunSession session = open(FakeCheck.judging("x.fake.failing", Verdict.fail("bad")),
+                answeringAfterAMinute("x.fake.waiting"))) {
+            session.evaluate(session.planned().get(0));
+
+            session.interrupt("SIGTERM");
+            session.evaluate(session.planned().get(1));
+            RunReport report = session.report();
+
+            assertThat(report.results()).extracting(CheckResult::outcome).containsExactly(Outcome.FAILED,
+                    Outcome.BROKEN);
+            assertThat(report.exitCode()).isEqualTo(ExitCode.FAILED);
         }
     }
 }
