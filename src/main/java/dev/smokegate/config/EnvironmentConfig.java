@@ -62,11 +62,11 @@ public record EnvironmentConfig(
      */
     public List<Target> publicUrls() {
         List<Target> urls = new ArrayList<>();
-        urls.add(new Target("frontend", frontend.url().toString()));
-        urls.add(new Target("backend", backend.url().toString()));
-        urls.add(new Target("canonical", canonicalUrl().toString()));
-        canonical.redirectFrom().forEach(u -> urls.add(new Target("alias", u.toString())));
-        websocket.url().ifPresent(u -> urls.add(new Target("websocket", u.toString())));
+        urls.add(new Target(Target.FRONTEND, frontend.url().toString()));
+        urls.add(new Target(Target.BACKEND, backend.url().toString()));
+        urls.add(new Target(Target.CANONICAL, canonicalUrl().toString()));
+        canonical.redirectFrom().forEach(u -> urls.add(new Target(Target.ALIAS, u.toString())));
+        websocket.url().ifPresent(u -> urls.add(new Target(Target.WEBSOCKET, u.toString())));
         return urls;
     }
 

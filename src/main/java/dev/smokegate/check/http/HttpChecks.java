@@ -66,7 +66,7 @@ public final class HttpChecks {
                                                      Function<EnvironmentConfig, Optional<String>> path,
                                                      Function<EnvironmentConfig, Duration> budget) {
         return HttpCheck.get(spec, config -> path.apply(config)
-                        .map(p -> List.of(new Target("backend", config.backend().url().resolve(p).toString())))
+                        .map(p -> List.of(new Target(Target.BACKEND, config.backend().url().resolve(p).toString())))
                         .orElse(List.of()),
                 (observed, config) -> HealthEndpoint.judge(observed, budget.apply(config)))
                 .whenNotApplicable(config -> "no " + pathKey + " configured for the backend");

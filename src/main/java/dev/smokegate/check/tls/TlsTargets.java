@@ -21,7 +21,7 @@ public final class TlsTargets {
     public static List<Target> of(EnvironmentConfig config) {
         Map<String, Target> byEndpoint = new LinkedHashMap<>();
         if (!config.tls().hosts().isEmpty()) {
-            config.tls().hosts().forEach(h -> add(byEndpoint, "tls", h.contains(":") ? h : h + ":443"));
+            config.tls().hosts().forEach(h -> add(byEndpoint, Target.TLS, h.contains(":") ? h : h + ":443"));
             return new ArrayList<>(byEndpoint.values());
         }
         config.publicUrls().forEach(t -> add(byEndpoint, t.role(), URI.create(t.address())));
