@@ -12,9 +12,6 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 
@@ -56,7 +53,7 @@ public final class ConfigLoader {
         }
         Object document;
         try (Reader reader = Files.newBufferedReader(file)) {
-            document = new Yaml(new SafeConstructor(new LoaderOptions())).load(reader);
+            document = YamlDocument.parse(reader);
         } catch (MarkedYAMLException e) {
             var mark = e.getProblemMark();
             throw new ConfigException(List.of(label + ":" + (mark.getLine() + 1) + ":" + (mark.getColumn() + 1)

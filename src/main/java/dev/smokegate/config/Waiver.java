@@ -5,6 +5,7 @@ import java.nio.file.FileSystems;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * An accepted, time-boxed failure. A waived failure is reported as waived (never as passed); once {@code expires}
@@ -16,6 +17,8 @@ import java.util.Optional;
  */
 public record Waiver(String check, Optional<String> target, String reason, LocalDate expires) {
 
+    private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+
     public boolean covers(String checkId, Target observed) {
         boolean idMatches = FileSystems.getDefault().getPathMatcher("glob:" + check)
                 .matches(java.nio.file.Path.of(checkId));
@@ -26,20 +29,29 @@ public record Waiver(String check, Optional<String> target, String reason, Local
         return day.isAfter(expires);
     }
 
+    /** {@code text} as a day of the calendar, written exactly {@code YYYY-MM-DD}. */
+    static Optional<LocalDate> day(String text) {
+        if (!DATE.matcher(text).matches()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(LocalDate.parse(text)); // ISO_LOCAL_DATE resolves strictly: no February 30
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
     /** One item of {@code waivers}; empty when it is incomplete (and so reported). */
     static Optional<Waiver> read(YamlNode waiver) {
         Optional<String> check = waiver.requiredString("check");
         check.filter(c -> !waiver.context().namesKnownCheck(c)).ifPresent(c -> waiver.problem(waiver.key("check"),
                 "names no known check: \"" + c + "\" (see ./smokegate list)"));
         Optional<String> reason = waiver.requiredString("reason").filter(r -> !r.isBlank());
-        Optional<LocalDate> expires = waiver.requiredString("expires").flatMap(text -> {
-            try {
-                return Optional.of(LocalDate.parse(text));
-            } catch (DateTimeParseException e) {
-                waiver.problem(waiver.key("expires"), "expected a date YYYY-MM-DD, found \"" + text + "\"");
-                return Optional.empty();
-            }
-        });
+        Optional<LocalDate> expires = waiver.requiredString("expires").flatMap(text -> day(text).or(() -> {
+            waiver.problem(waiver.key("expires"), "expected a date YYYY-MM-DD, found \"" + text + "\""
+                    + (DATE.matcher(text).matches() ? ", which is not a day of the calendar" : ""));
+            return Optional.empty();
+        }));
         Optional<String> target = waiver.string("target");
         if (check.isEmpty() || reason.isEmpty() || expires.isEmpty()) {
             return Optional.empty();

@@ -112,10 +112,6 @@ final class YamlNode {
             problem(key(name), "expected a single value, found " + describe(value));
             return Optional.empty();
         }
-        if (value instanceof java.util.Date date) {
-            // YAML 1.1 turns 2027-01-31 into a timestamp; the user wrote a day, so give the day back.
-            return Optional.of(date.toInstant().atZone(java.time.ZoneOffset.UTC).toLocalDate().toString());
-        }
         return Optional.of(String.valueOf(value));
     }
 

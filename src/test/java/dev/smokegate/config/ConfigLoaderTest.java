@@ -248,6 +248,39 @@ class ConfigLoaderTest {
         });
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("notCalendarDays")
+    void failsWhenDateIsNotACalendarDay(String written, String problem) throws IOException {
+        Path file = write(VALID + "waivers:\n  - {check: http.health.ok, reason: r, expires: " + written + "}\n");
+
+        assertThatThrownBy(() -> loader.load(file)).isInstanceOfSatisfying(ConfigException.class,
+                e -> assertThat(e.problems()).containsExactly(file + ": waivers[0].expires: " + problem));
+    }
+
+    static Stream<Arguments> notCalendarDays() {
+        String noDay = ", which is not a day of the calendar";
+        return Stream.of(
+                Arguments.of("2026-14-45", "expected a date YYYY-MM-DD, found \"2026-14-45\"" + noDay),
+                Arguments.of("\"2026-14-45\"", "expected a date YYYY-MM-DD, found \"2026-14-45\"" + noDay),
+                Arguments.of("2027-02-30", "expected a date YYYY-MM-DD, found \"2027-02-30\"" + noDay),
+                Arguments.of("'2027-02-30'", "expected a date YYYY-MM-DD, found \"2027-02-30\"" + noDay),
+                Arguments.of("2027-1-5", "expected a date YYYY-MM-DD, found \"2027-1-5\""),
+                Arguments.of("2027-01-31T10:00:00Z", "expected a date YYYY-MM-DD, found \"2027-01-31T10:00:00Z\""),
+                Arguments.of("+2027-01-31", "expected a date YYYY-MM-DD, found \"+2027-01-31\""));
+    }
+
+    @Test
+    void readsAQuotedDateLikeAnUnquotedOne() throws Exception {
+        EnvironmentConfig config = loader.load(write(VALID + """
+                waivers:
+                  - {check: http.health.ok, reason: r, expires: "2028-02-29"}
+                  - {check: http.health.ok, reason: r, expires: 2028-02-29}
+                """));
+
+        assertThat(config.waivers()).extracting(Waiver::expires)
+                .containsExactly(LocalDate.of(2028, 2, 29), LocalDate.of(2028, 2, 29));
+    }
+
     @Test
     void reportsEveryProblemAtOnce() throws IOException {
         Path file = write("frontend:\n  url: nope\nbackend:\n  url: https://api.example.com\n  colour: red\n");
