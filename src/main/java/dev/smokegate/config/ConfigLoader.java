@@ -53,7 +53,7 @@ public final class ConfigLoader {
         }
         Object document;
         try (Reader reader = Files.newBufferedReader(file)) {
-            document = YamlDocument.parse(reader);
+            document = YamlDocument.parse(reader, label);
         } catch (MarkedYAMLException e) {
             var mark = e.getProblemMark();
             throw new ConfigException(List.of(label + ":" + (mark.getLine() + 1) + ":" + (mark.getColumn() + 1)

@@ -2,6 +2,7 @@ package dev.smokegate.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.io.IOException;
 import java.net.URI;
@@ -12,6 +13,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -279,6 +284,59 @@ class ConfigLoaderTest {
 
         assertThat(config.waivers()).extracting(Waiver::expires)
                 .containsExactly(LocalDate.of(2028, 2, 29), LocalDate.of(2028, 2, 29));
+    }
+
+    @Test
+    void failsOnADuplicateKeyNamingBothLines() throws IOException {
+        Path file = write("""
+                frontend:
+                  url: https://app.example.com
+                backend:
+                  url: https://api.example.com
+                  health-path: /health
+                  url: https://other.example.com
+                waivers:
+                  - {check: http.health.ok, reason: r, expires: 2027-01-01, check: http.db-path.ok}
+                backend:
+                  url: https://elsewhere.example.com
+                """);
+
+        assertThatThrownBy(() -> loader.load(file)).isInstanceOfSatisfying(ConfigException.class,
+                e -> assertThat(e.problems()).containsExactly(
+                        file + ":6:3: duplicate key \"backend.url\" (first at line 4)",
+                        file + ":8:61: duplicate key \"waivers[0].check\" (first at line 8)",
+                        file + ":9:1: duplicate key \"backend\" (first at line 3)"));
+    }
+
+    @Test
+    void duplicateKeyLeavesNoLogLine() throws IOException {
+        Path file = write(VALID + "backend:\n  url: https://other.example.com\n");
+        List<LogRecord> logged = new CopyOnWriteArrayList<>();
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                logged.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger root = Logger.getLogger("");
+        root.addHandler(handler);
+        Throwable thrown;
+        try {
+            thrown = catchThrowable(() -> loader.load(file));
+        } finally {
+            root.removeHandler(handler);
+        }
+
+        assertThat(logged).extracting(LogRecord::getMessage).isEmpty();
+        assertThat(thrown).isInstanceOf(ConfigException.class);
     }
 
     @Test
