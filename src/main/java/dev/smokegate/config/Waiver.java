@@ -1,10 +1,12 @@
 package dev.smokegate.config;
 
 import dev.smokegate.model.Target;
+import java.net.URI;
 import java.nio.file.FileSystems;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -18,6 +20,7 @@ import java.util.regex.Pattern;
 public record Waiver(String check, Optional<String> target, String reason, LocalDate expires) {
 
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    private static final String ROLE_NAMES = String.join(", ", Target.ROLES.stream().sorted().toList());
 
     public boolean covers(String checkId, Target observed) {
         boolean idMatches = FileSystems.getDefault().getPathMatcher("glob:" + check)
@@ -41,6 +44,21 @@ public record Waiver(String check, Optional<String> target, String reason, Local
         }
     }
 
+    /**
+     * {@code text} as a waiver target: a role some check gives its targets, or an address. A word that is neither
+     * can never match (addresses have a dot, a port or a scheme), so it is a typo, not a waiver for nothing.
+     */
+    private static Optional<String> target(String text) {
+        String trimmed = text.trim();
+        if (Target.ROLES.contains(trimmed)) {
+            return Optional.of(trimmed);
+        }
+        if (trimmed.contains("://")) {
+            return YamlNode.parseUrl(trimmed, Set.of("http", "https", "ws", "wss")).map(URI::toString);
+        }
+        return trimmed.contains(".") || trimmed.contains(":") ? HostPort.parse(trimmed) : Optional.empty();
+    }
+
     /** One item of {@code waivers}; empty when it is incomplete (and so reported). */
     static Optional<Waiver> read(YamlNode waiver) {
         Optional<String> check = waiver.requiredString("check");
@@ -52,7 +70,13 @@ public record Waiver(String check, Optional<String> target, String reason, Local
                     + (DATE.matcher(text).matches() ? ", which is not a day of the calendar" : ""));
             return Optional.empty();
         }));
-        Optional<String> target = waiver.string("target");
+        Optional<String> target = waiver.string("target").flatMap(text -> target(text).or(() -> {
+            String hint = Target.ROLES.stream().filter(role -> KeyHints.similar(role, text.trim())).findFirst()
+                    .map(role -> " (did you mean '" + role + "'?)").orElse("");
+            waiver.problem(waiver.key("target"), "expected a role (" + ROLE_NAMES + ") or an address (a URL or "
+                    + "HOST[:PORT]), found \"" + text + "\"" + hint);
+            return Optional.empty();
+        }));
         if (check.isEmpty() || reason.isEmpty() || expires.isEmpty()) {
             return Optional.empty();
         }

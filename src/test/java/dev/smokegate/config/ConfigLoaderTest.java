@@ -286,6 +286,42 @@ class ConfigLoaderTest {
                 .containsExactly(LocalDate.of(2028, 2, 29), LocalDate.of(2028, 2, 29));
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badWaiverTargets")
+    void failsWhenWaiverTargetIsNeitherARoleNorAnAddress(String target, String hint) throws IOException {
+        Path file = write(VALID + "waivers:\n  - {check: http.health.ok, target: \"" + target
+                + "\", reason: r, expires: 2027-01-01}\n");
+
+        assertThatThrownBy(() -> loader.load(file)).isInstanceOfSatisfying(ConfigException.class,
+                e -> assertThat(e.problems()).containsExactly(file + ": waivers[0].target: expected a role (alias, "
+                        + "backend, canonical, frontend, origin, preload-domain, tls, websocket) or an address (a URL or "
+                        + "HOST[:PORT]), found \"" + target + "\"" + hint));
+    }
+
+    static Stream<Arguments> badWaiverTargets() {
+        return Stream.of(
+                Arguments.of("bakend", " (did you mean 'backend'?)"),
+                Arguments.of("Frontend", " (did you mean 'frontend'?)"),
+                Arguments.of("www", ""),
+                Arguments.of("https://", ""),
+                Arguments.of("api.example.com:99999", ""),
+                Arguments.of("api example.com", ""));
+    }
+
+    @Test
+    void acceptsEveryRoleAndAddressAsAWaiverTarget() throws Exception {
+        List<String> targets = new java.util.ArrayList<>(dev.smokegate.model.Target.ROLES);
+        targets.addAll(List.of("https://api.example.com/health", "wss://api.example.com/ws", "api.example.com:443",
+                "[::1]:8443", "example.com"));
+        StringBuilder yaml = new StringBuilder(VALID + "waivers:\n");
+        targets.forEach(t -> yaml.append("  - {check: http.health.ok, target: \"").append(t)
+                .append("\", reason: r, expires: 2027-01-01}\n"));
+
+        EnvironmentConfig config = loader.load(write(yaml.toString()));
+
+        assertThat(config.waivers()).extracting(w -> w.target().orElseThrow()).containsExactlyElementsOf(targets);
+    }
+
     @Test
     void failsOnADuplicateKeyNamingBothLines() throws IOException {
         Path file = write("""
