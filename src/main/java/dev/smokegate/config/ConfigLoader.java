@@ -90,6 +90,7 @@ public final class ConfigLoader {
                 root.section("database", DatabaseSettings::read).orElse(DatabaseSettings.NONE),
                 root.section("redis", RedisSettings::read).orElse(RedisSettings.NONE),
                 root.sections("waivers", Waiver::read).stream().flatMap(Optional::stream).toList(),
+                root.section("waiver-policy", WaiverPolicy::read).orElse(WaiverPolicy.DEFAULTS),
                 root.context().references(), root.context().secretValues());
     }
 

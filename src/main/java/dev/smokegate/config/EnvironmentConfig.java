@@ -33,6 +33,7 @@ public record EnvironmentConfig(
         DatabaseSettings database,
         RedisSettings redis,
         List<Waiver> waivers,
+        WaiverPolicy waiverPolicy,
         List<ConfigValue> references,
         Set<String> secretValues) {
 
@@ -89,6 +90,7 @@ public record EnvironmentConfig(
         private DatabaseSettings database = DatabaseSettings.NONE;
         private RedisSettings redis = RedisSettings.NONE;
         private List<Waiver> waivers = List.of();
+        private WaiverPolicy waiverPolicy = WaiverPolicy.DEFAULTS;
         private List<ConfigValue> references = List.of();
         private final Set<String> secretValues = new HashSet<>();
 
@@ -116,6 +118,7 @@ public record EnvironmentConfig(
             database = c.database;
             redis = c.redis;
             waivers = c.waivers;
+            waiverPolicy = c.waiverPolicy;
             references = c.references;
             secretValues.addAll(c.secretValues);
         }
@@ -133,6 +136,7 @@ public record EnvironmentConfig(
         public Builder tls(TlsSettings value) { tls = value; return this; }
         public Builder http(HttpSettings value) { http = value; return this; }
         public Builder waivers(List<Waiver> value) { waivers = List.copyOf(value); return this; }
+        public Builder waiverPolicy(WaiverPolicy value) { waiverPolicy = value; return this; }
 
         /** A value the redactor must remove from every report, as if a {@code ${VAR}} had expanded to it. */
         public Builder secretValue(String value) {
@@ -144,8 +148,8 @@ public record EnvironmentConfig(
 
         public EnvironmentConfig build() {
             return new EnvironmentConfig(name, source, frontend, backend, canonical, websocket, trust, connectTo,
-                    timeouts, thresholds, headers, cors, tls, http, database, redis, waivers, references,
-                    secretValues);
+                    timeouts, thresholds, headers, cors, tls, http, database, redis, waivers, waiverPolicy,
+                    references, secretValues);
         }
     }
 }

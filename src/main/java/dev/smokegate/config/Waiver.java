@@ -4,6 +4,9 @@ import dev.smokegate.model.Target;
 import java.net.URI;
 import java.nio.file.FileSystems;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.Set;
@@ -30,6 +33,28 @@ public record Waiver(String check, Optional<String> target, String reason, Local
 
     public boolean expiredOn(LocalDate day) {
         return day.isAfter(expires);
+    }
+
+    /**
+     * What a run on {@code today} should tell the user about this waiver: that it expired (so it no longer applies),
+     * that it runs further ahead than {@code policy} allows, or that it waives every check. It still applies then:
+     * a notice, not a config error, so an old file does not stop a deploy.
+     */
+    public List<String> notices(LocalDate today, WaiverPolicy policy) {
+        String waiver = "waiver for " + check + target.map(t -> " on " + t).orElse("");
+        List<String> notices = new ArrayList<>();
+        long daysAhead = ChronoUnit.DAYS.between(today, expires);
+        if (expiredOn(today)) {
+            notices.add(waiver + " expired on " + expires + " and no longer applies (reason was: " + reason + ")");
+        } else if (daysAhead > policy.maxDays()) {
+            notices.add(waiver + " expires on " + expires + ", " + daysAhead + " days ahead, more than "
+                    + "waiver-policy.max-days (" + policy.maxDays() + "): give it a nearer date and renew it if the "
+                    + "reason still holds");
+        }
+        if (check.chars().noneMatch(Character::isLetterOrDigit)) {
+            notices.add(waiver + " names no check or area, so it waives every check: name the checks it is for");
+        }
+        return notices;
     }
 
     /** {@code text} as a day of the calendar, written exactly {@code YYYY-MM-DD}. */

@@ -323,6 +323,13 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void readsTheWaiverPolicyAndDefaultsToOneYear() throws Exception {
+        assertThat(loader.load(write(VALID)).waiverPolicy().maxDays()).isEqualTo(365);
+        assertThat(loader.load(write(VALID + "waiver-policy: {max-days: 90}\n")).waiverPolicy().maxDays())
+                .isEqualTo(90);
+    }
+
+    @Test
     void failsOnADuplicateKeyNamingBothLines() throws IOException {
         Path file = write("""
                 frontend:
