@@ -240,9 +240,13 @@ final class YamlNode {
         return tokens;
     }
 
+    /** A path and query to resolve against a configured origin: see {@link UriPath}. */
     Optional<String> path(String name) {
-        return parsed(name, p -> Optional.of(p).filter(v -> v.startsWith("/") && !v.contains(" ")),
-                "expected a path starting with '/'");
+        return string(name).flatMap(text -> {
+            Optional<String> wrong = UriPath.problem(text);
+            wrong.ifPresent(why -> problem(key(name), why));
+            return wrong.isPresent() ? Optional.empty() : Optional.of(text);
+        });
     }
 
     Optional<Integer> days(String name) {

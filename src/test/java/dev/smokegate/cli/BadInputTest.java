@@ -60,6 +60,16 @@ class BadInputTest {
     }
 
     @Test
+    void pathThatIsNotAUriPathExitsTwoWithoutAReportDirectory() throws IOException {
+        Path file = config(VALID + "  health-path: \"/health%zz\"\n");
+        Path reports = dir.resolve("reports");
+
+        assertOneLineError(CliRun.of("run", file.toString(), "--report-dir", reports.toString()),
+                "backend.health-path: expected a URI path such as /health, found \"/health%zz\"");
+        assertThat(reports).doesNotExist();
+    }
+
+    @Test
     void unknownEnvironmentListsTheKnownOnes() {
         CliRun run = CliRun.of("run", "no-such-env");
 

@@ -329,6 +329,47 @@ class ConfigLoaderTest {
                 .isEqualTo(90);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("notUriPaths")
+    void failsWhenPathIsNotAUriPath(String path, String problem) throws IOException {
+        Path file = write(VALID + "  health-path: '" + path + "'\ncors:\n  path: '" + path + "'\n");
+
+        assertThatThrownBy(() -> loader.load(file)).isInstanceOfSatisfying(ConfigException.class,
+                e -> assertThat(e.problems()).containsExactly(file + ": backend.health-path: " + problem,
+                        file + ": cors.path: " + problem));
+    }
+
+    static Stream<Arguments> notUriPaths() {
+        return Stream.of(
+                Arguments.of("/health%zz", "expected a URI path such as /health, found \"/health%zz\": '%' "
+                        + "(character 8) must start an escape of two hex digits (write %25 for '%' itself)"),
+                Arguments.of("/health/%4", "expected a URI path such as /health, found \"/health/%4\": '%' "
+                        + "(character 9) must start an escape of two hex digits (write %25 for '%' itself)"),
+                Arguments.of("/rooms/{x}", "expected a URI path such as /health, found \"/rooms/{x}\": '{' "
+                        + "(character 8) must be written %7B"),
+                Arguments.of("/health?token=${TOK}", "expected a URI path such as /health, found "
+                        + "\"/health?token=${TOK}\": '{' (character 16) must be written %7B (a path takes no ${VAR} "
+                        + "reference)"),
+                Arguments.of("/health db", "expected a URI path such as /health, found \"/health db\": ' ' "
+                        + "(character 8) must be written %20"),
+                Arguments.of("/gesundheit/prüfen", "expected a URI path such as /health, found "
+                        + "\"/gesundheit/prüfen\": 'ü' (character 15) must be written %C3%BC"),
+                Arguments.of("/health#top", "expected a URI path such as /health, found \"/health#top\": '#' "
+                        + "(character 8) must be written %23"),
+                Arguments.of("//evil.example/health", "expected a path starting with a single '/' (after '//' "
+                        + "comes another host), found \"//evil.example/health\""),
+                Arguments.of("health", "expected a path starting with '/', found \"health\""));
+    }
+
+    @Test
+    void acceptsPathsWithEscapesQueriesAndEveryCharacterAUriPathAllows() throws Exception {
+        String path = "/api/v1/a%2Fb/-._~!$&'()*+,;=:@?full=1&q=a/b?c";
+        EnvironmentConfig config = loader.load(write(VALID + "  health-path: \"" + path + "\"\n"));
+
+        assertThat(config.backend().healthPath()).isEqualTo(path);
+        assertThat(config.backend().url().resolve(path).toString()).isEqualTo("https://api.example.com" + path);
+    }
+
     @Test
     void failsOnADuplicateKeyNamingBothLines() throws IOException {
         Path file = write("""
