@@ -48,8 +48,15 @@ public final class ConfigLoader {
     }
 
     private static Map<String, Object> parse(Path file, String label) throws ConfigException {
-        if (!Files.isRegularFile(file)) {
+        if (Files.isDirectory(file)) {
+            throw new ConfigException(List.of(label + ": is a directory, not a config file"));
+        }
+        if (!Files.exists(file)) {
             throw new ConfigException(List.of(label + ": no such config file"));
+        }
+        if (!Files.isRegularFile(file)) {
+            // a pipe or device would never end, and the run would hang before its deadline starts
+            throw new ConfigException(List.of(label + ": not a regular file (a pipe or device is not read)"));
         }
         Object document;
         try (Reader reader = Files.newBufferedReader(file)) {

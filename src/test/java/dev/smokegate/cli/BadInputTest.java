@@ -71,6 +71,11 @@ class BadInputTest {
     }
 
     @Test
+    void directoryAsTheConfigExitsTwoSayingItIsADirectory() {
+        assertOneLineError(CliRun.of("run", dir.toString()), dir + ": is a directory, not a config file");
+    }
+
+    @Test
     void unknownEnvironmentListsTheKnownOnes() {
         CliRun run = CliRun.of("run", "no-such-env");
 

@@ -424,6 +424,27 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void directoryGivenAsTheConfigIsNamedAsOne() {
+        assertThatThrownBy(() -> loader.load(dir)).isInstanceOfSatisfying(ConfigException.class,
+                e -> assertThat(e.problems()).containsExactly(dir + ": is a directory, not a config file"));
+    }
+
+    @Test
+    void deviceGivenAsTheConfigIsRefusedUnread() {
+        assertThatThrownBy(() -> loader.load(Path.of("/dev/zero"))).isInstanceOfSatisfying(ConfigException.class,
+                e -> assertThat(e.problems()).containsExactly("/dev/zero: not a regular file (a pipe or device is "
+                        + "not read)"));
+    }
+
+    @Test
+    void missingConfigIsNamedAsMissing() {
+        Path missing = dir.resolve("missing.yaml");
+
+        assertThatThrownBy(() -> loader.load(missing)).isInstanceOfSatisfying(ConfigException.class,
+                e -> assertThat(e.problems()).containsExactly(missing + ": no such config file"));
+    }
+
+    @Test
     void reportsEveryProblemAtOnce() throws IOException {
         Path file = write("frontend:\n  url: nope\nbackend:\n  url: https://api.example.com\n  colour: red\n");
 
