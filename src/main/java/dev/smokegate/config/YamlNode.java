@@ -25,6 +25,9 @@ import java.util.regex.Pattern;
 final class YamlNode {
 
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
+    /** {@code scheme://}, the authority, and the rest: where an internationalised host would be. */
+    private static final Pattern URL_PARTS = Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*://)([^/?#]*)(.*)",
+            Pattern.DOTALL);
 
     private final String path;
     private final Map<String, Object> values;
@@ -195,7 +198,16 @@ final class YamlNode {
         });
     }
 
+    /**
+     * {@code text} as a URL with one of {@code schemes}, a host, and neither credentials nor a fragment. An
+     * internationalised host becomes its ASCII form (see {@link HostPort}), which {@link URI} requires.
+     */
     static Optional<URI> parseUrl(String text, Set<String> schemes) {
+        Matcher parts = URL_PARTS.matcher(text.trim());
+        if (parts.matches() && !parts.group(2).chars().allMatch(c -> c < 128)) {
+            return HostPort.parse(parts.group(2))
+                    .flatMap(authority -> parseUrl(parts.group(1) + authority + parts.group(3), schemes));
+        }
         try {
             URI uri = new URI(text.trim());
             boolean ok = uri.getScheme() != null && schemes.contains(uri.getScheme().toLowerCase(Locale.ROOT))

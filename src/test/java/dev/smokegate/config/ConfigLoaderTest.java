@@ -371,6 +371,38 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void readsInternationalisedHostsInEveryUrlAsPunycode() throws Exception {
+        EnvironmentConfig config = loader.load(write("""
+                frontend: {url: "https://bücher.example"}
+                backend: {url: "https://API.Bücher.example:8443/v1"}
+                canonical:
+                  url: "https://bücher.example/"
+                  redirect-from: ["https://www.bücher.example"]
+                websocket: {url: "wss://bücher.example/ws", allowed-origins: ["https://bücher.example"]}
+                cors: {allowed-origins: ["https://bücher.example"]}
+                headers: {extra-origins: ["https://docs.bücher.example"]}
+                """));
+
+        assertThat(config.frontend().url()).isEqualTo(URI.create("https://xn--bcher-kva.example"));
+        assertThat(config.backend().url()).isEqualTo(URI.create("https://api.xn--bcher-kva.example:8443/v1"));
+        assertThat(config.canonicalUrl()).isEqualTo(URI.create("https://xn--bcher-kva.example/"));
+        assertThat(config.canonical().redirectFrom()).containsExactly(URI.create("https://www.xn--bcher-kva.example"));
+        assertThat(config.websocket().url()).contains(URI.create("wss://xn--bcher-kva.example/ws"));
+        assertThat(config.websocket().allowedOrigins(config)).containsExactly("https://xn--bcher-kva.example");
+        assertThat(config.cors().allowedOrigins(config)).containsExactly("https://xn--bcher-kva.example");
+        assertThat(config.headers().extraOrigins()).containsExactly(URI.create("https://docs.xn--bcher-kva.example"));
+    }
+
+    @Test
+    void failsOnAnInternationalisedHostThatIsNoHostName() throws IOException {
+        Path file = write(VALID.replace("https://app.example.com", "\"https://bü cher.example\""));
+
+        assertThatThrownBy(() -> loader.load(file)).isInstanceOfSatisfying(ConfigException.class,
+                e -> assertThat(e.problems()).containsExactly(file + ": frontend.url: not a valid URL: "
+                        + "\"https://bü cher.example\" (expected http:// or https:// with a host, no credentials)"));
+    }
+
+    @Test
     void failsOnADuplicateKeyNamingBothLines() throws IOException {
         Path file = write("""
                 frontend:
