@@ -403,6 +403,17 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void readsIpv6LiteralsPortsAndInternationalisedNamesInTlsHosts() throws Exception {
+        EnvironmentConfig config = loader.load(write(VALID + """
+                tls:
+                  hosts: ["[::1]", "[::1]:8443", App.Example.com, "bücher.example:8443", "10.0.0.5:443"]
+                """));
+
+        assertThat(config.tls().hosts()).containsExactly("[::1]", "[::1]:8443", "app.example.com",
+                "xn--bcher-kva.example:8443", "10.0.0.5:443");
+    }
+
+    @Test
     void failsOnADuplicateKeyNamingBothLines() throws IOException {
         Path file = write("""
                 frontend:
