@@ -414,6 +414,15 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void failsWhenWebSocketUrlIsPlaintext() throws IOException {
+        Path file = write(VALID + "websocket:\n  url: ws://api.example.com/ws\n");
+
+        assertThatThrownBy(() -> loader.load(file)).isInstanceOfSatisfying(ConfigException.class,
+                e -> assertThat(e.problems()).containsExactly(file + ": websocket.url: must be wss://: a plaintext "
+                        + "WebSocket would carry the session in the clear, found \"ws://api.example.com/ws\""));
+    }
+
+    @Test
     void failsOnADuplicateKeyNamingBothLines() throws IOException {
         Path file = write("""
                 frontend:
