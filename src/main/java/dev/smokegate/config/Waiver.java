@@ -4,10 +4,10 @@ import dev.smokegate.model.Target;
 import java.net.URI;
 import java.nio.file.FileSystems;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -37,8 +37,8 @@ public record Waiver(String check, Optional<String> target, String reason, Local
 
     /**
      * What a run on {@code today} should tell the user about this waiver: that it expired (so it no longer applies),
-     * that it runs further ahead than {@code policy} allows, or that it waives every check. It still applies then:
-     * a notice, not a config error, so an old file does not stop a deploy.
+     * that it runs further ahead than {@code policy} allows, or that it waives every check. The last two leave it in
+     * force: they are notices, not config errors, so a file that was accepted yesterday never stops a deploy today.
      */
     public List<String> notices(LocalDate today, WaiverPolicy policy) {
         String waiver = "waiver for " + check + target.map(t -> " on " + t).orElse("");
@@ -58,7 +58,7 @@ public record Waiver(String check, Optional<String> target, String reason, Local
     }
 
     /** {@code text} as a day of the calendar, written exactly {@code YYYY-MM-DD}. */
-    static Optional<LocalDate> day(String text) {
+    private static Optional<LocalDate> day(String text) {
         if (!DATE.matcher(text).matches()) {
             return Optional.empty();
         }
