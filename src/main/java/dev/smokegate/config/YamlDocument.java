@@ -101,6 +101,9 @@ final class YamlDocument {
     private static final class PlainConstructor extends SafeConstructor {
         PlainConstructor(LoaderOptions options) {
             super(options);
+            // Keys that only become equal once resolved (yes and true) get past the walk above: refuse them too,
+            // rather than log a line and keep the last.
+            setAllowDuplicateKeys(false);
         }
 
         Object construct(Node document) {
