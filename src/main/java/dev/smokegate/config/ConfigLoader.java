@@ -12,9 +12,6 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 
@@ -51,12 +48,19 @@ public final class ConfigLoader {
     }
 
     private static Map<String, Object> parse(Path file, String label) throws ConfigException {
-        if (!Files.isRegularFile(file)) {
+        if (Files.isDirectory(file)) {
+            throw new ConfigException(List.of(label + ": is a directory, not a config file"));
+        }
+        if (!Files.exists(file)) {
             throw new ConfigException(List.of(label + ": no such config file"));
+        }
+        if (!Files.isRegularFile(file)) {
+            // a pipe or device would never end, and the run would hang before its deadline starts
+            throw new ConfigException(List.of(label + ": not a regular file (a pipe or device is not read)"));
         }
         Object document;
         try (Reader reader = Files.newBufferedReader(file)) {
-            document = new Yaml(new SafeConstructor(new LoaderOptions())).load(reader);
+            document = YamlDocument.parse(reader, label);
         } catch (MarkedYAMLException e) {
             var mark = e.getProblemMark();
             throw new ConfigException(List.of(label + ":" + (mark.getLine() + 1) + ":" + (mark.getColumn() + 1)
@@ -93,6 +97,7 @@ public final class ConfigLoader {
                 root.section("database", DatabaseSettings::read).orElse(DatabaseSettings.NONE),
                 root.section("redis", RedisSettings::read).orElse(RedisSettings.NONE),
                 root.sections("waivers", Waiver::read).stream().flatMap(Optional::stream).toList(),
+                root.section("waiver-policy", WaiverPolicy::read).orElse(WaiverPolicy.DEFAULTS),
                 root.context().references(), root.context().secretValues());
     }
 

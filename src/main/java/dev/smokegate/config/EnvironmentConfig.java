@@ -35,6 +35,7 @@ public record EnvironmentConfig(
         DatabaseSettings database,
         RedisSettings redis,
         List<Waiver> waivers,
+        WaiverPolicy waiverPolicy,
         List<ConfigValue> references,
         Set<String> secretValues) {
 
@@ -64,11 +65,11 @@ public record EnvironmentConfig(
      */
     public List<Target> publicUrls() {
         List<Target> urls = new ArrayList<>();
-        urls.add(new Target("frontend", frontend.url().toString()));
-        urls.add(new Target("backend", backend.url().toString()));
-        urls.add(new Target("canonical", canonicalUrl().toString()));
-        canonical.redirectFrom().forEach(u -> urls.add(new Target("alias", u.toString())));
-        websocket.url().ifPresent(u -> urls.add(new Target("websocket", u.toString())));
+        urls.add(new Target(Target.FRONTEND, frontend.url().toString()));
+        urls.add(new Target(Target.BACKEND, backend.url().toString()));
+        urls.add(new Target(Target.CANONICAL, canonicalUrl().toString()));
+        canonical.redirectFrom().forEach(u -> urls.add(new Target(Target.ALIAS, u.toString())));
+        websocket.url().ifPresent(u -> urls.add(new Target(Target.WEBSOCKET, u.toString())));
         return urls;
     }
 
@@ -117,6 +118,7 @@ public record EnvironmentConfig(
         private DatabaseSettings database = DatabaseSettings.NONE;
         private RedisSettings redis = RedisSettings.NONE;
         private List<Waiver> waivers = List.of();
+        private WaiverPolicy waiverPolicy = WaiverPolicy.DEFAULTS;
         private List<ConfigValue> references = List.of();
         private final Set<String> secretValues = new HashSet<>();
 
@@ -144,6 +146,7 @@ public record EnvironmentConfig(
             database = c.database;
             redis = c.redis;
             waivers = c.waivers;
+            waiverPolicy = c.waiverPolicy;
             references = c.references;
             secretValues.addAll(c.secretValues);
         }
@@ -161,6 +164,7 @@ public record EnvironmentConfig(
         public Builder tls(TlsSettings value) { tls = value; return this; }
         public Builder http(HttpSettings value) { http = value; return this; }
         public Builder waivers(List<Waiver> value) { waivers = List.copyOf(value); return this; }
+        public Builder waiverPolicy(WaiverPolicy value) { waiverPolicy = value; return this; }
 
         /** A value the redactor must remove from every report, as if a {@code ${VAR}} had expanded to it. */
         public Builder secretValue(String value) {
@@ -172,8 +176,8 @@ public record EnvironmentConfig(
 
         public EnvironmentConfig build() {
             return new EnvironmentConfig(name, source, frontend, backend, canonical, websocket, trust, connectTo,
-                    timeouts, thresholds, headers, cors, tls, http, database, redis, waivers, references,
-                    secretValues);
+                    timeouts, thresholds, headers, cors, tls, http, database, redis, waivers, waiverPolicy,
+                    references, secretValues);
         }
     }
 }

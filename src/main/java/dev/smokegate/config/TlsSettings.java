@@ -2,20 +2,19 @@ package dev.smokegate.config;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
  * What the TLS suite scans.
  *
- * @param hosts {@code host} or {@code host:port} endpoints, lowercase; empty means the host of every configured
- *              https/wss URL
+ * @param hosts {@code host} or {@code host:port} endpoints as {@link HostPort} reads them (lowercase, ASCII, an
+ *              IPv6 literal in brackets); empty means the host of every configured https/wss URL
  */
 public record TlsSettings(List<String> hosts) {
 
     public static final TlsSettings DEFAULTS = new TlsSettings(List.of());
 
-    private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.-]+(:\\d{1,5})?");
+    private static final Pattern BARE_IPV6 = Pattern.compile("[0-9A-Fa-f.]*:[0-9A-Fa-f.]*:[0-9A-Fa-f:.]*");
 
     public TlsSettings {
         hosts = List.copyOf(hosts);
@@ -26,11 +25,10 @@ public record TlsSettings(List<String> hosts) {
         List<Object> items = tls.list("hosts");
         for (int i = 0; i < items.size(); i++) {
             String text = String.valueOf(items.get(i)).trim();
-            if (HOST.matcher(text).matches()) {
-                hosts.add(text.toLowerCase(Locale.ROOT));
-            } else {
-                tls.problem(tls.key("hosts") + "[" + i + "]", "expected HOST or HOST:PORT, found \"" + text + "\"");
-            }
+            int index = i;
+            HostPort.parse(text).ifPresentOrElse(hosts::add, () -> tls.problem(tls.key("hosts") + "[" + index + "]",
+                    "expected HOST or HOST:PORT, found \"" + text + "\"" + (BARE_IPV6.matcher(text).matches()
+                            ? " (an IPv6 literal goes in brackets: [" + text + "])" : "")));
         }
         return new TlsSettings(hosts);
     }

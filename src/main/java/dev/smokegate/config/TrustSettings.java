@@ -1,6 +1,7 @@
 package dev.smokegate.config;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -19,13 +20,18 @@ public record TrustSettings(Optional<Path> extraCaFile) {
         return new TrustSettings(Optional.of(file));
     }
 
-    /** Why {@code file} cannot serve as an extra CA file ({@code no such file}, a parse error), if it cannot. */
+    /**
+     * Why {@code file} cannot serve as an extra CA file ({@code no such file}, {@code not a regular file}, no
+     * certificate in it), if it cannot.
+     */
     public static Optional<String> unreadable(Path file) {
         try {
             CertificateFiles.read(file);
             return Optional.empty();
         } catch (NoSuchFileException e) {
             return Optional.of("no such file");
+        } catch (AccessDeniedException e) {
+            return Optional.of("permission denied");
         } catch (IOException | GeneralSecurityException e) {
             return Optional.of(String.valueOf(e.getMessage()));
         }

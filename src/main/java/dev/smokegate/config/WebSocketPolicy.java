@@ -81,7 +81,10 @@ public record WebSocketPolicy(Optional<URI> url, Protocol protocol, List<URI> al
 
     static WebSocketPolicy read(YamlNode ws) {
         Optional<URI> url = ws.parsed("url", u -> YamlNode.parseUrl(u, Set.of("ws", "wss")),
-                "not a valid URL (expected ws:// or wss:// with a host)");
+                "not a valid URL (expected wss:// with a host)");
+        // The handshake carries the configured credentials: never send them where anyone on the path can read them.
+        url.filter(u -> u.getScheme().equalsIgnoreCase("ws")).ifPresent(u -> ws.problem(ws.key("url"),
+                "must be wss://: a plaintext WebSocket would carry the session in the clear, found \"" + u + "\""));
         Protocol protocol = ws.parsed("protocol", Protocol::named, "expected raw or socket.io").orElse(Protocol.RAW);
         WebSocketPolicy d = defaults(protocol);
         Auth auth = ws.section("auth", Auth::read).orElse(Auth.NONE);

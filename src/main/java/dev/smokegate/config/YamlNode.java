@@ -25,6 +25,9 @@ import java.util.regex.Pattern;
 final class YamlNode {
 
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
+    /** {@code scheme://}, the authority, and the rest: where an internationalised host would be. */
+    private static final Pattern URL_PARTS = Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*://)([^/?#]*)(.*)",
+            Pattern.DOTALL);
 
     private final String path;
     private final Map<String, Object> values;
@@ -112,10 +115,6 @@ final class YamlNode {
             problem(key(name), "expected a single value, found " + describe(value));
             return Optional.empty();
         }
-        if (value instanceof java.util.Date date) {
-            // YAML 1.1 turns 2027-01-31 into a timestamp; the user wrote a day, so give the day back.
-            return Optional.of(date.toInstant().atZone(java.time.ZoneOffset.UTC).toLocalDate().toString());
-        }
         return Optional.of(String.valueOf(value));
     }
 
@@ -199,7 +198,16 @@ final class YamlNode {
         });
     }
 
+    /**
+     * {@code text} as a URL with one of {@code schemes}, a host, and neither credentials nor a fragment. An
+     * internationalised host becomes its ASCII form (see {@link HostPort}), which {@link URI} requires.
+     */
     static Optional<URI> parseUrl(String text, Set<String> schemes) {
+        Matcher parts = URL_PARTS.matcher(text.trim());
+        if (parts.matches() && !parts.group(2).chars().allMatch(c -> c < 128)) {
+            return HostPort.parse(parts.group(2))
+                    .flatMap(authority -> parseUrl(parts.group(1) + authority + parts.group(3), schemes));
+        }
         try {
             URI uri = new URI(text.trim());
             boolean ok = uri.getScheme() != null && schemes.contains(uri.getScheme().toLowerCase(Locale.ROOT))
@@ -244,9 +252,13 @@ final class YamlNode {
         return tokens;
     }
 
+    /** A path and query to resolve against a configured origin: see {@link UriPath}. */
     Optional<String> path(String name) {
-        return parsed(name, p -> Optional.of(p).filter(v -> v.startsWith("/") && !v.contains(" ")),
-                "expected a path starting with '/'");
+        return string(name).flatMap(text -> {
+            Optional<String> wrong = UriPath.problem(text);
+            wrong.ifPresent(why -> problem(key(name), why));
+            return wrong.isPresent() ? Optional.empty() : Optional.of(text);
+        });
     }
 
     Optional<Integer> days(String name) {

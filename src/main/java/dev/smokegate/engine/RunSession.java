@@ -69,9 +69,7 @@ public final class RunSession implements AutoCloseable {
             return t;
         });
         LocalDate today = LocalDate.ofInstant(startedAt, ZoneOffset.UTC);
-        config.waivers().stream().filter(w -> w.expiredOn(today)).forEach(w -> notices.add(
-                "waiver for " + w.check() + w.target().map(t -> " on " + t).orElse("") + " expired on "
-                        + w.expires() + " and no longer applies (reason was: " + w.reason() + ")"));
+        config.waivers().forEach(w -> notices.addAll(w.notices(today, config.waiverPolicy())));
     }
 
     /** Plans the selected checks and starts every probe they need. */

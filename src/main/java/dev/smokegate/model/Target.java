@@ -1,12 +1,33 @@
 package dev.smokegate.model;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
- * What a check looks at: a role in the environment ({@code frontend}, {@code backend}, {@code www}) and the
+ * What a check looks at: a role in the environment (one of {@link #ROLES}, or the environment as a whole) and the
  * address observed there. Waivers match either part.
  */
 public record Target(String role, String address) {
+
+    public static final String FRONTEND = "frontend";
+    public static final String BACKEND = "backend";
+    public static final String CANONICAL = "canonical";
+    public static final String ALIAS = "alias";
+    public static final String WEBSOCKET = "websocket";
+    /** One of {@code headers.extra-origins}. */
+    public static final String ORIGIN = "origin";
+    /** One of {@code tls.hosts}. */
+    public static final String TLS = "tls";
+    public static final String PRELOAD_DOMAIN = "preload-domain";
+    /** The environment as a whole: only skipped checks have it, and a skipped check has nothing to waive. */
+    public static final String ENVIRONMENT = "environment";
+
+    /**
+     * Every role a check gives its targets, so a waiver's {@code target} can be checked against them. A check names
+     * its role by one of these constants, never by a literal, or a waiver for the new role would be refused.
+     */
+    public static final List<String> ROLES = List.of(FRONTEND, BACKEND, CANONICAL, ALIAS, WEBSOCKET, ORIGIN, TLS,
+            PRELOAD_DOMAIN);
 
     public Target {
         Objects.requireNonNull(role, "role");
@@ -15,7 +36,7 @@ public record Target(String role, String address) {
 
     /** Stands for "the environment as a whole", e.g. for a check that does not apply anywhere. */
     public static Target environment(String name) {
-        return new Target("environment", name);
+        return new Target(ENVIRONMENT, name);
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Wrong input ends with one readable line and exit code 2, before anything is probed. */
@@ -60,6 +61,21 @@ class BadInputTest {
     }
 
     @Test
+    void pathThatIsNotAUriPathExitsTwoWithoutAReportDirectory() throws IOException {
+        Path file = config(VALID + "  health-path: \"/health%zz\"\n");
+        Path reports = dir.resolve("reports");
+
+        assertOneLineError(CliRun.of("run", file.toString(), "--report-dir", reports.toString()),
+                "backend.health-path: expected a URI path such as /health, found \"/health%zz\"");
+        assertThat(reports).doesNotExist();
+    }
+
+    @Test
+    void directoryAsTheConfigExitsTwoSayingItIsADirectory() {
+        assertOneLineError(CliRun.of("run", dir.toString()), dir + ": is a directory, not a config file");
+    }
+
+    @Test
     void unknownEnvironmentListsTheKnownOnes() {
         CliRun run = CliRun.of("run", "no-such-env");
 
@@ -73,6 +89,24 @@ class BadInputTest {
 
         assertOneLineError(CliRun.of("run", file.toString(), "--ca-file", dir.resolve("nope.pem").toString()),
                 "--ca-file");
+    }
+
+    @Test
+    @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void caFileThatIsADeviceExitsTwoWithoutReadingIt() throws IOException {
+        Path file = config(VALID);
+
+        assertOneLineError(CliRun.of("run", file.toString(), "--ca-file", "/dev/zero"),
+                "--ca-file /dev/zero is not a readable PEM certificate file: not a regular file");
+    }
+
+    @Test
+    @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void extraCaFileThatIsADeviceExitsTwoWithoutReadingIt() throws IOException {
+        Path file = config(VALID + "trust:\n  extra-ca-file: /dev/zero\n");
+
+        assertOneLineError(CliRun.of("run", file.toString()),
+                "trust.extra-ca-file: unreadable CA file /dev/zero: not a regular file");
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.smokegate.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.io.IOException;
 import java.net.URI;
@@ -12,6 +13,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -246,6 +251,249 @@ class ConfigLoaderTest {
             assertThat(e.problems()).anySatisfy(p -> assertThat(p).startsWith(file.toString()).contains(expected));
             assertThat(e.problems()).allSatisfy(p -> assertThat(p).doesNotContain("\n"));
         });
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("notCalendarDays")
+    void failsWhenDateIsNotACalendarDay(String written, String problem) throws IOException {
+        Path file = write(VALID + "waivers:\n  - {check: http.health.ok, reason: r, expires: " + written + "}\n");
+
+        assertThatThrownBy(() -> loader.load(file)).isInstanceOfSatisfying(ConfigException.class,
+                e -> assertThat(e.problems()).containsExactly(file + ": waivers[0].expires: " + problem));
+    }
+
+    static Stream<Arguments> notCalendarDays() {
+        String noDay = ", which is not a day of the calendar";
+        return Stream.of(
+                Arguments.of("2026-14-45", "expected a date YYYY-MM-DD, found \"2026-14-45\"" + noDay),
+                Arguments.of("\"2026-14-45\"", "expected a date YYYY-MM-DD, found \"2026-14-45\"" + noDay),
+                Arguments.of("2027-02-30", "expected a date YYYY-MM-DD, found \"2027-02-30\"" + noDay),
+                Arguments.of("'2027-02-30'", "expected a date YYYY-MM-DD, found \"2027-02-30\"" + noDay),
+                Arguments.of("2027-1-5", "expected a date YYYY-MM-DD, found \"2027-1-5\""),
+                Arguments.of("2027-01-31T10:00:00Z", "expected a date YYYY-MM-DD, found \"2027-01-31T10:00:00Z\""),
+                Arguments.of("+2027-01-31", "expected a date YYYY-MM-DD, found \"+2027-01-31\""));
+    }
+
+    @Test
+    void readsAQuotedDateLikeAnUnquotedOne() throws Exception {
+        EnvironmentConfig config = loader.load(write(VALID + """
+                waivers:
+                  - {check: http.health.ok, reason: r, expires: "2028-02-29"}
+                  - {check: http.health.ok, reason: r, expires: 2028-02-29}
+                """));
+
+        assertThat(config.waivers()).extracting(Waiver::expires)
+                .containsExactly(LocalDate.of(2028, 2, 29), LocalDate.of(2028, 2, 29));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badWaiverTargets")
+    void failsWhenWaiverTargetIsNeitherARoleNorAnAddress(String target, String hint) throws IOException {
+        Path file = write(VALID + "waivers:\n  - {check: http.health.ok, target: \"" + target
+                + "\", reason: r, expires: 2027-01-01}\n");
+
+        assertThatThrownBy(() -> loader.load(file)).isInstanceOfSatisfying(ConfigException.class,
+                e -> assertThat(e.problems()).containsExactly(file + ": waivers[0].target: expected a role (alias, "
+                        + "backend, canonical, frontend, origin, preload-domain, tls, websocket) or an address (a URL or "
+                        + "HOST[:PORT]), found \"" + target + "\"" + hint));
+    }
+
+    static Stream<Arguments> badWaiverTargets() {
+        return Stream.of(
+                Arguments.of("bakend", " (did you mean 'backend'?)"),
+                Arguments.of("Frontend", " (did you mean 'frontend'?)"),
+                Arguments.of("www", ""),
+                Arguments.of("https://", ""),
+                Arguments.of("api.example.com:99999", ""),
+                Arguments.of("api example.com", ""));
+    }
+
+    @Test
+    void acceptsEveryRoleAndAddressAsAWaiverTarget() throws Exception {
+        List<String> targets = new java.util.ArrayList<>(dev.smokegate.model.Target.ROLES);
+        targets.addAll(List.of("https://api.example.com/health", "wss://api.example.com/ws", "api.example.com:443",
+                "[::1]:8443", "example.com"));
+        StringBuilder yaml = new StringBuilder(VALID + "waivers:\n");
+        targets.forEach(t -> yaml.append("  - {check: http.health.ok, target: \"").append(t)
+                .append("\", reason: r, expires: 2027-01-01}\n"));
+
+        EnvironmentConfig config = loader.load(write(yaml.toString()));
+
+        assertThat(config.waivers()).extracting(w -> w.target().orElseThrow()).containsExactlyElementsOf(targets);
+    }
+
+    @Test
+    void readsTheWaiverPolicyAndDefaultsToOneYear() throws Exception {
+        assertThat(loader.load(write(VALID)).waiverPolicy().maxDays()).isEqualTo(365);
+        assertThat(loader.load(write(VALID + "waiver-policy: {max-days: 90}\n")).waiverPolicy().maxDays())
+                .isEqualTo(90);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("notUriPaths")
+    void failsWhenPathIsNotAUriPath(String path, String problem) throws IOException {
+        Path file = write(VALID + "  health-path: '" + path + "'\ncors:\n  path: '" + path + "'\n");
+
+        assertThatThrownBy(() -> loader.load(file)).isInstanceOfSatisfying(ConfigException.class,
+                e -> assertThat(e.problems()).containsExactly(file + ": backend.health-path: " + problem,
+                        file + ": cors.path: " + problem));
+    }
+
+    static Stream<Arguments> notUriPaths() {
+        return Stream.of(
+                Arguments.of("/health%zz", "expected a URI path such as /health, found \"/health%zz\": '%' "
+                        + "(character 8) must start an escape of two hex digits (write %25 for '%' itself)"),
+                Arguments.of("/health/%4", "expected a URI path such as /health, found \"/health/%4\": '%' "
+                        + "(character 9) must start an escape of two hex digits (write %25 for '%' itself)"),
+                Arguments.of("/rooms/{x}", "expected a URI path such as /health, found \"/rooms/{x}\": '{' "
+                        + "(character 8) must be written %7B"),
+                Arguments.of("/health?token=${TOK}", "expected a URI path such as /health, found "
+                        + "\"/health?token=${TOK}\": '{' (character 16) must be written %7B (a path takes no ${VAR} "
+                        + "reference)"),
+                Arguments.of("/health db", "expected a URI path such as /health, found \"/health db\": ' ' "
+                        + "(character 8) must be written %20"),
+                Arguments.of("/gesundheit/prüfen", "expected a URI path such as /health, found "
+                        + "\"/gesundheit/prüfen\": 'ü' (character 15) must be written %C3%BC"),
+                Arguments.of("/health#top", "expected a URI path such as /health, found \"/health#top\": '#' "
+                        + "(character 8) must be written %23"),
+                Arguments.of("//evil.example/health", "expected a path starting with a single '/' (after '//' "
+                        + "comes another host), found \"//evil.example/health\""),
+                Arguments.of("health", "expected a path starting with '/', found \"health\""));
+    }
+
+    @Test
+    void acceptsPathsWithEscapesQueriesAndEveryCharacterAUriPathAllows() throws Exception {
+        String path = "/api/v1/a%2Fb/-._~!$&'()*+,;=:@?full=1&q=a/b?c";
+        EnvironmentConfig config = loader.load(write(VALID + "  health-path: \"" + path + "\"\n"));
+
+        assertThat(config.backend().healthPath()).isEqualTo(path);
+        assertThat(config.backend().url().resolve(path).toString()).isEqualTo("https://api.example.com" + path);
+    }
+
+    @Test
+    void readsInternationalisedHostsInEveryUrlAsPunycode() throws Exception {
+        EnvironmentConfig config = loader.load(write("""
+                frontend: {url: "https://bücher.example"}
+                backend: {url: "https://API.Bücher.example:8443/v1"}
+                canonical:
+                  url: "https://bücher.example/"
+                  redirect-from: ["https://www.bücher.example"]
+                websocket: {url: "wss://bücher.example/ws", allowed-origins: ["https://bücher.example"]}
+                cors: {allowed-origins: ["https://bücher.example"]}
+                headers: {extra-origins: ["https://docs.bücher.example"]}
+                """));
+
+        assertThat(config.frontend().url()).isEqualTo(URI.create("https://xn--bcher-kva.example"));
+        assertThat(config.backend().url()).isEqualTo(URI.create("https://api.xn--bcher-kva.example:8443/v1"));
+        assertThat(config.canonicalUrl()).isEqualTo(URI.create("https://xn--bcher-kva.example/"));
+        assertThat(config.canonical().redirectFrom()).containsExactly(URI.create("https://www.xn--bcher-kva.example"));
+        assertThat(config.websocket().url()).contains(URI.create("wss://xn--bcher-kva.example/ws"));
+        assertThat(config.websocket().allowedOrigins(config)).containsExactly("https://xn--bcher-kva.example");
+        assertThat(config.cors().allowedOrigins(config)).containsExactly("https://xn--bcher-kva.example");
+        assertThat(config.headers().extraOrigins()).containsExactly(URI.create("https://docs.xn--bcher-kva.example"));
+    }
+
+    @Test
+    void failsOnAnInternationalisedHostThatIsNoHostName() throws IOException {
+        Path file = write(VALID.replace("https://app.example.com", "\"https://bü cher.example\""));
+
+        assertThatThrownBy(() -> loader.load(file)).isInstanceOfSatisfying(ConfigException.class,
+                e -> assertThat(e.problems()).containsExactly(file + ": frontend.url: not a valid URL: "
+                        + "\"https://bü cher.example\" (expected http:// or https:// with a host, no credentials)"));
+    }
+
+    @Test
+    void readsIpv6LiteralsPortsAndInternationalisedNamesInTlsHosts() throws Exception {
+        EnvironmentConfig config = loader.load(write(VALID + """
+                tls:
+                  hosts: ["[::1]", "[::1]:8443", App.Example.com, "bücher.example:8443", "10.0.0.5:443"]
+                """));
+
+        assertThat(config.tls().hosts()).containsExactly("[::1]", "[::1]:8443", "app.example.com",
+                "xn--bcher-kva.example:8443", "10.0.0.5:443");
+    }
+
+    @Test
+    void failsWhenWebSocketUrlIsPlaintext() throws IOException {
+        Path file = write(VALID + "websocket:\n  url: ws://api.example.com/ws\n");
+
+        assertThatThrownBy(() -> loader.load(file)).isInstanceOfSatisfying(ConfigException.class,
+                e -> assertThat(e.problems()).containsExactly(file + ": websocket.url: must be wss://: a plaintext "
+                        + "WebSocket would carry the session in the clear, found \"ws://api.example.com/ws\""));
+    }
+
+    @Test
+    void failsOnADuplicateKeyNamingBothLines() throws IOException {
+        Path file = write("""
+                frontend:
+                  url: https://app.example.com
+                backend:
+                  url: https://api.example.com
+                  health-path: /health
+                  url: https://other.example.com
+                waivers:
+                  - {check: http.health.ok, reason: r, expires: 2027-01-01, check: http.db-path.ok}
+                backend:
+                  url: https://elsewhere.example.com
+                """);
+
+        assertThatThrownBy(() -> loader.load(file)).isInstanceOfSatisfying(ConfigException.class,
+                e -> assertThat(e.problems()).containsExactly(
+                        file + ":6:3: duplicate key \"backend.url\" (first at line 4)",
+                        file + ":8:61: duplicate key \"waivers[0].check\" (first at line 8)",
+                        file + ":9:1: duplicate key \"backend\" (first at line 3)"));
+    }
+
+    @Test
+    void duplicateKeyLeavesNoLogLine() throws IOException {
+        Path file = write(VALID + "backend:\n  url: https://other.example.com\n");
+        List<LogRecord> logged = new CopyOnWriteArrayList<>();
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                logged.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger root = Logger.getLogger("");
+        root.addHandler(handler);
+        Throwable thrown;
+        try {
+            thrown = catchThrowable(() -> loader.load(file));
+        } finally {
+            root.removeHandler(handler);
+        }
+
+        assertThat(logged).extracting(LogRecord::getMessage).isEmpty();
+        assertThat(thrown).isInstanceOf(ConfigException.class);
+    }
+
+    @Test
+    void directoryGivenAsTheConfigIsNamedAsOne() {
+        assertThatThrownBy(() -> loader.load(dir)).isInstanceOfSatisfying(ConfigException.class,
+                e -> assertThat(e.problems()).containsExactly(dir + ": is a directory, not a config file"));
+    }
+
+    @Test
+    void deviceGivenAsTheConfigIsRefusedUnread() {
+        assertThatThrownBy(() -> loader.load(Path.of("/dev/zero"))).isInstanceOfSatisfying(ConfigException.class,
+                e -> assertThat(e.problems()).containsExactly("/dev/zero: not a regular file (a pipe or device is "
+                        + "not read)"));
+    }
+
+    @Test
+    void missingConfigIsNamedAsMissing() {
+        Path missing = dir.resolve("missing.yaml");
+
+        assertThatThrownBy(() -> loader.load(missing)).isInstanceOfSatisfying(ConfigException.class,
+                e -> assertThat(e.problems()).containsExactly(missing + ": no such config file"));
     }
 
     @Test

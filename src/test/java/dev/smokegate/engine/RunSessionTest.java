@@ -81,6 +81,33 @@ class RunSessionTest {
     }
 
     @Test
+    void waiverExpiringMoreThanAYearAheadStillAppliesButIsANotice() {
+        RunReport report = run(config(new Waiver("x.fake.check", Optional.of("backend"), "ticket 7",
+                LocalDate.parse("2027-11-26"))), CLOCK, FakeCheck.judging("x.fake.check", Verdict.fail("bad")));
+
+        assertThat(only(report).outcome()).isEqualTo(Outcome.WAIVED);
+        assertThat(report.notices()).singleElement().asString().contains("expires on 2027-11-26")
+                .contains("366 days").contains("waiver-policy.max-days (365)");
+    }
+
+    @Test
+    void waiverExpiringOneYearAheadIsNoNotice() {
+        RunReport report = run(config(new Waiver("x.fake.check", Optional.of("backend"), "ticket 7",
+                LocalDate.parse("2027-11-25"))), CLOCK, FakeCheck.judging("x.fake.check", Verdict.fail("bad")));
+
+        assertThat(report.notices()).isEmpty();
+    }
+
+    @Test
+    void waiverForEveryCheckIsANotice() {
+        RunReport report = run(config(new Waiver("*", Optional.empty(), "freeze", LocalDate.parse("2026-12-01"))),
+                CLOCK, FakeCheck.judging("x.fake.check", Verdict.fail("bad")));
+
+        assertThat(only(report).outcome()).isEqualTo(Outcome.WAIVED);
+        assertThat(report.notices()).singleElement().asString().contains("waiver for *").contains("every check");
+    }
+
+    @Test
     void waiverForAnotherTargetDoesNotApply() {
         RunReport report = run(config(new Waiver("x.fake.check", Optional.of("frontend"), "r",
                 LocalDate.parse("2027-01-01"))), CLOCK, FakeCheck.judging("x.fake.check", Verdict.fail("bad")));

@@ -85,7 +85,7 @@ public final class CorsChecks {
 
     private static List<Target> targets(EnvironmentConfig config) {
         String path = config.cors().path().orElse(config.backend().healthPath());
-        return List.of(new Target("backend", config.backend().url().resolve(path).toString()));
+        return List.of(new Target(Target.BACKEND, config.backend().url().resolve(path).toString()));
     }
 
     private static ProbeRequest<CorsObservation> request(Target target, EnvironmentConfig config) {

@@ -95,7 +95,7 @@ public final class HeaderChecks {
      */
     private static HttpCheck<PreloadObservation> preloadReady(CheckSpec spec) {
         return HttpCheck.of(spec,
-                        config -> preloadDomain(config).map(d -> List.of(new Target("preload-domain", d)))
+                        config -> preloadDomain(config).map(d -> List.of(new Target(Target.PRELOAD_DOMAIN, d)))
                                 .orElse(List.of()),
                         (target, config) -> HttpProbes.preload(target.address()),
                         (observed, config) -> PreloadEligibility.judge(observed))

@@ -20,7 +20,7 @@ final class CanonicalRedirect {
 
     static List<Target> targets(EnvironmentConfig config) {
         return config.canonical().redirectFrom().stream()
-                .map(u -> new Target("alias", u.resolve("/").toString())).toList();
+                .map(u -> new Target(Target.ALIAS, u.resolve("/").toString())).toList();
     }
 
     static Verdict judge(RedirectChain chain, EnvironmentConfig config) {

@@ -125,9 +125,9 @@ public final class HttpCheck<O extends HttpEvidence> implements Check<O> {
 
     private static List<Target> origins(EnvironmentConfig config) {
         List<Target> origins = new ArrayList<>();
-        origins.add(new Target("frontend", config.frontend().url().resolve("/").toString()));
-        origins.add(new Target("backend", config.backend().url().resolve("/").toString()));
-        config.headers().extraOrigins().forEach(o -> origins.add(new Target("origin", o.resolve("/").toString())));
+        origins.add(new Target(Target.FRONTEND, config.frontend().url().resolve("/").toString()));
+        origins.add(new Target(Target.BACKEND, config.backend().url().resolve("/").toString()));
+        config.headers().extraOrigins().forEach(o -> origins.add(new Target(Target.ORIGIN, o.resolve("/").toString())));
         return origins;
     }
 

@@ -27,7 +27,7 @@ public final class HttpChecks {
                                 + "users see an error page. Point frontend.path at a page that renders without a "
                                 + "session if the root needs one; raise thresholds.frontend-latency only if the "
                                 + "budget is wrong."),
-                        config -> List.of(new Target("frontend",
+                        config -> List.of(new Target(Target.FRONTEND,
                                 config.frontend().url().resolve(config.frontend().path()).toString())),
                         (chain, config) -> FrontendLoads.judge(chain, config.thresholds().frontendLatency())),
                 health(CheckSpec.gate("http.health.ok", Severity.CRITICAL,
@@ -77,7 +77,7 @@ public final class HttpChecks {
                                                      Function<EnvironmentConfig, Optional<String>> path,
                                                      Function<EnvironmentConfig, Duration> budget) {
         return HttpCheck.get(spec, config -> path.apply(config)
-                        .map(p -> List.of(new Target("backend", config.backend().url().resolve(p).toString())))
+                        .map(p -> List.of(new Target(Target.BACKEND, config.backend().url().resolve(p).toString())))
                         .orElse(List.of()),
                 (observed, config) -> HealthEndpoint.judge(observed, budget.apply(config)))
                 .whenNotApplicable(config -> "no " + pathKey + " configured for the backend");

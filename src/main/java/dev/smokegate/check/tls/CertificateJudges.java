@@ -27,7 +27,7 @@ final class CertificateJudges {
         String host = scan.host().toLowerCase(Locale.ROOT);
         List<String> names = Certificates.dnsNames(leaf);
         boolean matches = names.stream().anyMatch(n -> matches(n, host))
-                || Certificates.ipAddresses(leaf).contains(host);
+                || Certificates.ipAddresses(leaf).contains(Certificates.sanForm(host));
         if (matches) {
             return Verdict.pass("the certificate's SAN covers " + host);
         }

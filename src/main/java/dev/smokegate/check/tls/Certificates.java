@@ -13,9 +13,11 @@ import java.security.interfaces.RSAPublicKey;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.x509.AccessDescription;
@@ -28,6 +30,7 @@ final class Certificates {
 
     /** RFC 6962: the X.509v3 extension that embeds SCTs in a certificate. */
     private static final String EMBEDDED_SCTS = "1.3.6.1.4.1.11129.2.4.2";
+    private static final Pattern HEX_GROUP = Pattern.compile("[0-9a-f]{1,4}");
 
     private Certificates() {
     }
@@ -55,6 +58,31 @@ final class Certificates {
         } catch (Exception e) {
             return false;
         }
+    }
+
+    /**
+     * {@code host} as {@link #ipAddresses} spells it: an IPv6 literal in all eight groups, without leading zeros
+     * ({@code ::1} is {@code 0:0:0:0:0:0:0:1}); anything else as it is.
+     */
+    static String sanForm(String host) {
+        String[] halves = host.toLowerCase(Locale.ROOT).split("::", -1);
+        if (!host.contains(":") || halves.length > 2) {
+            return host;
+        }
+        List<String> head = groups(halves[0]);
+        List<String> tail = halves.length == 2 ? groups(halves[1]) : List.of();
+        int compressed = halves.length == 2 ? 8 - head.size() - tail.size() : 0;
+        List<String> all = new ArrayList<>(head);
+        all.addAll(Collections.nCopies(Math.max(compressed, 0), "0"));
+        all.addAll(tail);
+        if (all.size() != 8 || !all.stream().allMatch(HEX_GROUP.asMatchPredicate())) {
+            return host;
+        }
+        return String.join(":", all.stream().map(g -> Integer.toHexString(Integer.parseInt(g, 16))).toList());
+    }
+
+    private static List<String> groups(String colonSeparated) {
+        return colonSeparated.isEmpty() ? List.of() : List.of(colonSeparated.split(":", -1));
     }
 
     static List<String> dnsNames(X509Certificate cert) {

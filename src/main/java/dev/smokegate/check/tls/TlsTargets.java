@@ -21,7 +21,9 @@ public final class TlsTargets {
     public static List<Target> of(EnvironmentConfig config) {
         Map<String, Target> byEndpoint = new LinkedHashMap<>();
         if (!config.tls().hosts().isEmpty()) {
-            config.tls().hosts().forEach(h -> add(byEndpoint, "tls", h.contains(":") ? h : h + ":443"));
+            // a port follows the last ':' unless that colon is inside an IPv6 literal's brackets
+            config.tls().hosts().forEach(h -> add(byEndpoint, Target.TLS,
+                    h.lastIndexOf(':') > h.lastIndexOf(']') ? h : h + ":443"));
             return new ArrayList<>(byEndpoint.values());
         }
         config.publicUrls().forEach(t -> add(byEndpoint, t.role(), URI.create(t.address())));
@@ -40,8 +42,10 @@ public final class TlsTargets {
         byEndpoint.putIfAbsent(endpoint, new Target(role, endpoint));
     }
 
+    /** The host to dial and to judge the certificate for: an IPv6 literal without the brackets of its address. */
     static String host(Target target) {
-        return target.address().substring(0, target.address().lastIndexOf(':'));
+        String host = target.address().substring(0, target.address().lastIndexOf(':'));
+        return host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
     }
 
     static int port(Target target) {

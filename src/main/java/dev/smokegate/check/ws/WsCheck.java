@@ -50,7 +50,8 @@ final class WsCheck<O> implements Check<O> {
         if (!protocols.contains(config.websocket().protocol())) {
             return List.of();
         }
-        return config.websocket().url().map(url -> List.of(new Target("websocket", url.toString()))).orElse(List.of());
+        return config.websocket().url().map(url -> List.of(new Target(Target.WEBSOCKET, url.toString())))
+                .orElse(List.of());
     }
 
     @Override

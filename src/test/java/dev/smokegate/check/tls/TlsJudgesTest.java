@@ -120,6 +120,14 @@ class TlsJudgesTest {
         assertThat(CertificateJudges.matches(pattern, host.toLowerCase())).isEqualTo(matches);
     }
 
+    @ParameterizedTest
+    @CsvSource({"::1, 0:0:0:0:0:0:0:1", "2001:DB8::0001, 2001:db8:0:0:0:0:0:1", "fe80::1:2, fe80:0:0:0:0:0:1:2",
+            "1:2:3:4:5:6:7:8, 1:2:3:4:5:6:7:8", "app.example.com, app.example.com", "10.0.0.1, 10.0.0.1",
+            "1::2::3, 1::2::3"})
+    void ipv6LiteralIsComparedInTheFormTheCertificateNamesIt(String host, String sanForm) {
+        assertThat(Certificates.sanForm(host)).isEqualTo(sanForm);
+    }
+
     @Test
     void commonNameAloneDoesNotCoverTheHost() {
         RecordedScan scan = RecordedScan.healthy().chain(leaf(TestCertificates.leaf()

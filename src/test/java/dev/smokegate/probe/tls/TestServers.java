@@ -51,8 +51,14 @@ final class TestServers {
         }
 
         JdkServer(List<X509Certificate> chain, PrivateKey key, String... protocols) throws IOException {
+            this(InetAddress.getLoopbackAddress(), chain, key, protocols);
+        }
+
+        /** Listening on {@code address}, e.g. the IPv6 loopback. */
+        JdkServer(InetAddress address, List<X509Certificate> chain, PrivateKey key, String... protocols)
+                throws IOException {
             socket = (SSLServerSocket) context(chain, key).getServerSocketFactory()
-                    .createServerSocket(0, 50, InetAddress.getLoopbackAddress());
+                    .createServerSocket(0, 50, address);
             SSLParameters parameters = socket.getSSLParameters();
             parameters.setProtocols(protocols);
             parameters.setSNIMatchers(List.of(new SNIMatcher(StandardConstants.SNI_HOST_NAME) {

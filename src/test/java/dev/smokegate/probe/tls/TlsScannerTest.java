@@ -2,9 +2,14 @@ package dev.smokegate.probe.tls;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.smokegate.check.Catalogue;
+import dev.smokegate.check.Check;
 import dev.smokegate.config.EnvironmentConfig;
 import dev.smokegate.config.HostMapping;
 import dev.smokegate.config.Timeouts;
+import dev.smokegate.config.TlsSettings;
+import dev.smokegate.model.Target;
+import dev.smokegate.model.Verdict;
 import dev.smokegate.probe.ProbeContext;
 import dev.smokegate.probe.tls.TestServers.Answer;
 import dev.smokegate.probe.tls.TestServers.JdkServer;
@@ -15,6 +20,7 @@ import dev.smokegate.probe.tls.TlsObservation.RevocationStatus;
 import dev.smokegate.reference.pki.CertificateAuthority;
 import dev.smokegate.reference.pki.IssuedCertificate;
 import dev.smokegate.reference.pki.LeafSpec;
+import java.net.InetAddress;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -101,6 +107,29 @@ class TlsScannerTest {
             assertThat(observation.dialled()).isEqualTo("127.0.0.1:" + server.port());
             assertThat(observation.handshakeSucceeded()).isTrue();
             assertThat(Set.copyOf(server.serverNames)).containsExactly(HOST);
+        }
+    }
+
+    @Test
+    void ipv6LiteralInTlsHostsIsScannedWithoutSniAndItsIpSanCoversIt() throws Exception {
+        IssuedCertificate leaf = INTERMEDIATE.issue(LeafSpec.forHosts().ipAddresses("::1").build());
+        try (JdkServer server = new JdkServer(InetAddress.getByName("::1"), leaf.chain(), leaf.privateKey(),
+                "TLSv1.3", "TLSv1.2")) {
+            EnvironmentConfig ipv6 = config.newBuilder()
+                    .tls(new TlsSettings(List.of("[::1]:" + server.port()))).build();
+            @SuppressWarnings("unchecked")
+            Check<TlsObservation> hostname = (Check<TlsObservation>) Catalogue.all().stream()
+                    .filter(c -> c.spec().id().equals("tls.cert.hostname")).findFirst().orElseThrow();
+
+            Target target = hostname.targets(ipv6).get(0);
+            TlsObservation observation = hostname.observation(target, ipv6).probe()
+                    .observe(new ProbeContext(ipv6, null));
+
+            assertThat(hostname.targets(ipv6)).containsExactly(new Target("tls", "[::1]:" + server.port()));
+            assertThat(observation.handshakeSucceeded()).isTrue();
+            assertThat(observation.dialled()).isEqualTo("[::1]:" + server.port());
+            assertThat(server.serverNames).as("no SNI for an IP literal").isEmpty();
+            assertThat(hostname.judge(observation, target, ipv6).status()).isEqualTo(Verdict.Status.PASS);
         }
     }
 
