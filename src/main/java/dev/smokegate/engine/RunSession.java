@@ -9,6 +9,8 @@ import dev.smokegate.model.Target;
 import dev.smokegate.model.Verdict;
 import dev.smokegate.probe.ProbeContext;
 import dev.smokegate.probe.ProbeRequest;
+import dev.smokegate.probe.Retried;
+import dev.smokegate.probe.TransportError;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -144,7 +146,8 @@ public final class RunSession implements AutoCloseable {
             O observed = (O) observation.value().get(remaining.toMillis(), TimeUnit.MILLISECONDS);
             Duration took = Duration.between(observation.started(), clock.instant());
             Verdict verdict = check.judge(observed, planned.target(), config);
-            return applyWaivers(planned, verdict, took);
+            List<TransportError> retries = observed instanceof Retried retried ? retried.retries() : List.of();
+            return applyWaivers(planned, FlakyVerdicts.note(verdict, retries), took, !retries.isEmpty());
         } catch (TimeoutException e) {
             return result(planned, Outcome.BROKEN, "could not verify: the run deadline ("
                     + config.timeouts().runDeadline().toSeconds() + "s) passed before the probe finished",
@@ -164,7 +167,7 @@ public final class RunSession implements AutoCloseable {
         }
     }
 
-    private CheckResult applyWaivers(PlannedCheck planned, Verdict verdict, Duration took) {
+    private CheckResult applyWaivers(PlannedCheck planned, Verdict verdict, Duration took, boolean flaky) {
         Outcome outcome = switch (verdict.status()) {
             case PASS -> Outcome.PASSED;
             case WARN -> Outcome.WARNED;
@@ -183,7 +186,8 @@ public final class RunSession implements AutoCloseable {
                 message = message + " [waiver expired on " + waiver.get().expires() + "]";
             }
         }
-        return result(planned, outcome, message, took, verdict.evidence());
+        return new CheckResult(planned.check().spec(), planned.target(), outcome, message, took, verdict.evidence(),
+                flaky);
     }
 
     private static CheckResult result(PlannedCheck planned, Outcome outcome, String message, Duration took,
