@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,8 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A run through a bad network edge ({@link FaultyProxy}): a reset before the answer is retried once and shows as a
- * flaky warning, a reset that repeats is a failure, a status is never retried, and a stalled body ends at the
- * request's cap.
+ * flaky warning, a reset that repeats is a failure, a status is never retried, a stalled body ends at the request's
+ * cap, and a blackholed backend costs one timeout, which every later request to it names.
  */
 class TransportFaultsTest {
 
@@ -198,5 +199,38 @@ class TransportFaultsTest {
         // Closing the TLS socket waited for the blocked read: the cap ended nothing before a second read timeout.
         assertThat(run.took()).as("ended by the 7s cap, not by a second read timeout")
                 .isLessThan(read.multipliedBy(2));
+    }
+
+    @Test
+    void aBlackholedBackendCostsOneTimeoutAndLaterRequestsNameIt() throws IOException {
+        FaultyProxy edge = proxy(new InetSocketAddress("127.0.0.1", 9), ProxyFaults.NONE.withBlackhole(true));
+        Path config = config("https", edge.port(), """
+                websocket:
+                  url: wss://api.faults.test/ws
+                timeouts: {connect: 1s, read: 2s}
+                """);
+        Duration read = Duration.ofSeconds(2);
+
+        // One probe at a time, in plan order, so that which request comes first is known.
+        CliRun run = run(config, "--parallelism", "1", "--only", "http.health.ok", "--only", "tls.protocol.modern",
+                "--only", "headers.nosniff", "--only", "cors.allowed-origin", "--only", "ws.connect");
+
+        String first = Pattern.quote("timed out earlier in this run (GET https://api.faults.test/health: no response "
+                + "within 2s from api.faults.test:443 (mapped to 127.0.0.1:" + edge.port() + ")");
+        assertThat(run.exitCode()).as(run.console()).isEqualTo(ExitCode.FAILED);
+        assertThat(run.out())
+                .containsPattern("FAIL +http\\.health\\.ok .*no response within 2s")
+                .containsPattern("FAIL +tls\\.protocol\\.modern .*not scanned: 127\\.0\\.0\\.1:" + edge.port() + " "
+                        + first)
+                .containsPattern("BROKEN +headers\\.nosniff +backend .*could not verify: .*not sent: "
+                        + "api\\.faults\\.test:443 .*" + first)
+                .containsPattern("BROKEN +cors\\.allowed-origin .*not sent: .*" + first)
+                .containsPattern("FAIL +ws\\.connect .*not connected: .*" + first);
+        // Waiting on every request instead takes 14 read timeouts: the health check, the scan, the header GET, the
+        // upgrade and ten rounds of CORS requests (two origins at a time).
+        assertThat(run.took()).as("one read timeout and start-up, not one timeout per request")
+                .isLessThan(read.multipliedBy(5));
+        assertThat(edge.connections()).as("nothing dialled the address again after its first timeout")
+                .isEqualTo(1);
     }
 }
