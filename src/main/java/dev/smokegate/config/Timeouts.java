@@ -27,10 +27,6 @@ public record Timeouts(Duration connect, Duration read, Duration runDeadline, in
         return new Timeouts(connect, read, deadline, transportRetries);
     }
 
-    public Timeouts withTransportRetries(int retries) {
-        return new Timeouts(connect, read, runDeadline, retries);
-    }
-
     static Timeouts read(YamlNode timeouts) {
         return new Timeouts(timeouts.duration("connect").orElse(DEFAULTS.connect),
                 timeouts.duration("read").orElse(DEFAULTS.read),

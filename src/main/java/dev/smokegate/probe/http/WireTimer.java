@@ -39,10 +39,6 @@ final class WireTimer {
         this.cap = cap;
     }
 
-    Duration cap() {
-        return cap;
-    }
-
     /** A socket of this request, closed when the cap expires (at once, if it has). */
     Socket track(Socket socket) {
         sockets.add(socket);
