@@ -115,19 +115,22 @@ final class WsConnection implements AutoCloseable {
         client.setDaemon(true);
         client.setConnectionLostTimeout(0);
         boolean open;
+        long waitStarted = System.nanoTime();
         try {
             open = client.connectBlocking(config.timeouts().read().toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             open = false;
         }
+        // Java-WebSocket closes the connection itself when the wait times out, so how long the wait took, not how
+        // the connection ended, tells a silent server from one that hung up.
+        boolean waitedOut = System.nanoTime() - waitStarted >= config.timeouts().read().toNanos();
         Optional<Integer> status = Optional.ofNullable(client.status);
         Optional<String> closeReason = Optional.ofNullable(open ? null : client.closeReason).filter(r -> !r.isBlank());
         if (open || status.isPresent()) {
             return new Attempt(client, status, closeReason, Optional.empty());
         }
-        WsFailures.Failure failure = WsFailures.upgrade(Optional.ofNullable(client.error), client.closedByServer,
-                url, config);
+        WsFailures.Failure failure = WsFailures.upgrade(Optional.ofNullable(client.error), waitedOut, url, config);
         client.transcript.record(client.name, "x", failure.description());
         client.close();
         return new Attempt(client, status, closeReason, Optional.of(failure));
@@ -222,8 +225,6 @@ final class WsConnection implements AutoCloseable {
         private volatile Integer status;
         private volatile String closeReason;
         private volatile String closeDescription;
-        /** The server (or the network) ended the connection; Java-WebSocket closes it itself after a timeout. */
-        private volatile boolean closedByServer;
         private volatile Exception error;
 
         Client(URI url, Map<String, String> headers, WsTranscript transcript, String name,
@@ -268,7 +269,6 @@ final class WsConnection implements AutoCloseable {
             }
             // A refused upgrade's "reason" only repeats the status line; the status says it already.
             closeReason = upgradeRefused ? null : reason;
-            closedByServer = remote;
             closeDescription = "closed with code " + code + (reason == null || reason.isBlank() ? ""
                     : " (" + reason + ")") + (remote ? " by the server" : "");
             transcript.record(name, "x", closeDescription);

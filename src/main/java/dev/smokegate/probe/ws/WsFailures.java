@@ -77,11 +77,16 @@ final class WsFailures {
     }
 
     /**
-     * @param error  what the client reported, if anything
-     * @param closed the connection was closed before the upgrade was answered, rather than left silent
+     * @param error     what the client reported, if anything
+     * @param waitedOut the whole read timeout passed without an answer, rather than the connection ending sooner
      */
-    static Failure upgrade(Optional<Exception> error, boolean closed, URI url, EnvironmentConfig config) {
+    static Failure upgrade(Optional<Exception> error, boolean waitedOut, URI url, EnvironmentConfig config) {
         String where = Endpoints.where(url, config);
+        if (waitedOut) {
+            return new Failure("no answer to the WebSocket upgrade within "
+                    + Endpoints.seconds(config.timeouts().read()) + " from " + where
+                    + " (connection accepted, nothing answered)", Optional.empty(), true);
+        }
         if (error.filter(FailureText::saysReset).isPresent()) {
             return new Failure("connection reset by " + where + " before it answered the WebSocket upgrade",
                     Optional.of(TransportError.RESET), false);
@@ -90,12 +95,7 @@ final class WsFailures {
             return new Failure("WebSocket upgrade to " + where + " failed: " + FailureText.of(error.get()),
                     Optional.empty(), false);
         }
-        if (closed) {
-            return new Failure(where + " closed the connection without answering the WebSocket upgrade",
-                    Optional.of(TransportError.CLOSED), false);
-        }
-        return new Failure("no answer to the WebSocket upgrade within " + Endpoints.seconds(config.timeouts().read())
-                + " from " + where + " (connection accepted, nothing answered)", Optional.empty(), true);
+        return new Failure(where + " closed the connection without answering the WebSocket upgrade",
+                Optional.of(TransportError.CLOSED), false);
     }
-
 }

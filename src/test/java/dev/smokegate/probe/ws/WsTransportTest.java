@@ -107,6 +107,7 @@ class WsTransportTest {
                 "not connected: rooms.faults.test:80 (mapped to 127.0.0.1:" + edge.port() + ") timed out earlier in "
                         + "this run (WebSocket upgrade to ws://rooms.faults.test/ws: no answer to the WebSocket "
                         + "upgrade within 2s"));
+        assertThat(first.retries()).as("a silent server is not a dropped connection").isEmpty();
         assertThat(edge.connections()).isEqualTo(1);
     }
 }
