@@ -12,7 +12,7 @@
 start_reference() {
   ./smokegate demo --serve > "$work/serve.log" 2>&1 &
   reference=$!
-  for _ in $(seq 1 240); do grep -q '^./smokegate run demo' "$work/serve.log" && break; sleep 0.5; done
+  for _ in $(seq 1 240); do grep -qs '^./smokegate run demo' "$work/serve.log" && break; sleep 0.5; done
   local command_line
   command_line=$(grep '^./smokegate run demo' "$work/serve.log") || { cat "$work/serve.log" >&2; exit 1; }
   flags=${command_line#./smokegate run demo}
@@ -33,7 +33,7 @@ start_proxy() {
   java -cp "$(cat "$home/target/smokegate.classpath")" dev.smokegate.reference.net.FaultyProxy "${options[@]}" "$@" \
     > "$work/proxy.log" 2>&1 &
   proxy=$!
-  for _ in $(seq 1 100); do grep -q '^faulty proxy ready' "$work/proxy.log" && break; sleep 0.1; done
+  for _ in $(seq 1 100); do grep -qs '^faulty proxy ready' "$work/proxy.log" && break; sleep 0.1; done
   grep -q '^faulty proxy ready' "$work/proxy.log" || { cat "$work/proxy.log" >&2; exit 1; }
   proxied_flags=$flags
   local upstream listen
