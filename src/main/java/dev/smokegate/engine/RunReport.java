@@ -31,6 +31,11 @@ public record RunReport(String environment, Suite suite, Instant startedAt, Dura
         return counts;
     }
 
+    /** Results whose observation needed a transport retry; each is also counted under its outcome. */
+    public int flaky() {
+        return (int) results.stream().filter(CheckResult::flaky).count();
+    }
+
     /** The contract's exit codes: 1 when anything failed, else 3 when anything could not be verified, else 0. */
     public int exitCode() {
         Map<Outcome, Integer> counts = counts();

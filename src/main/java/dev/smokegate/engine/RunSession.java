@@ -7,8 +7,11 @@ import dev.smokegate.model.CheckResult;
 import dev.smokegate.model.Outcome;
 import dev.smokegate.model.Target;
 import dev.smokegate.model.Verdict;
+import dev.smokegate.probe.FailureText;
 import dev.smokegate.probe.ProbeContext;
 import dev.smokegate.probe.ProbeRequest;
+import dev.smokegate.probe.Retried;
+import dev.smokegate.probe.TransportError;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -158,7 +161,8 @@ public final class RunSession implements AutoCloseable {
             O observed = (O) observation.value().get();
             Duration took = Duration.between(observation.started(), clock.instant());
             Verdict verdict = check.judge(observed, planned.target(), config);
-            return applyWaivers(planned, verdict, took);
+            List<TransportError> retries = observed instanceof Retried retried ? retried.retries() : List.of();
+            return applyWaivers(planned, FlakyVerdicts.note(verdict, retries), took, !retries.isEmpty());
         } catch (TimeoutException e) {
             return result(planned, Outcome.BROKEN, "could not verify: the run deadline ("
                     + config.timeouts().runDeadline().toSeconds() + "s) passed before the probe finished",
@@ -166,15 +170,16 @@ public final class RunSession implements AutoCloseable {
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() instanceof java.util.concurrent.CompletionException && e.getCause()
                     .getCause() != null ? e.getCause().getCause() : e.getCause();
-            return result(planned, Outcome.BROKEN, "could not verify: " + describe(cause),
+            return result(planned, Outcome.BROKEN, "could not verify: " + FailureText.of(cause),
                     Duration.between(observation.started(), clock.instant()), List.of());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return result(planned, Outcome.BROKEN, "could not verify: interrupted", Duration.ZERO, List.of());
         } catch (RuntimeException e) {
-            // A check that throws has a bug; the target's state is unknown, which is what BROKEN means.
-            return result(planned, Outcome.BROKEN, "could not verify: the check itself failed: " + describe(e),
-                    Duration.ZERO, List.of());
+            // A check that throws has a bug; the target's state is unknown, which is what BROKEN means. The one
+            // message that keeps the exception's class: it is for whoever fixes smokegate.
+            return result(planned, Outcome.BROKEN, "could not verify: the check itself failed (a bug in smokegate): "
+                    + bugReport(e), Duration.ZERO, List.of());
         }
     }
 
@@ -192,7 +197,7 @@ public final class RunSession implements AutoCloseable {
         return "could not verify: run interrupted (" + interruption.join() + ")";
     }
 
-    private CheckResult applyWaivers(PlannedCheck planned, Verdict verdict, Duration took) {
+    private CheckResult applyWaivers(PlannedCheck planned, Verdict verdict, Duration took, boolean flaky) {
         Outcome outcome = switch (verdict.status()) {
             case PASS -> Outcome.PASSED;
             case WARN -> Outcome.WARNED;
@@ -211,7 +216,8 @@ public final class RunSession implements AutoCloseable {
                 message = message + " [waiver expired on " + waiver.get().expires() + "]";
             }
         }
-        return result(planned, outcome, message, took, verdict.evidence());
+        return new CheckResult(planned.check().spec(), planned.target(), outcome, message, took, verdict.evidence(),
+                flaky);
     }
 
     private static CheckResult result(PlannedCheck planned, Outcome outcome, String message, Duration took,
@@ -219,7 +225,7 @@ public final class RunSession implements AutoCloseable {
         return new CheckResult(planned.check().spec(), planned.target(), outcome, message, took, evidence);
     }
 
-    private static String describe(Throwable t) {
+    private static String bugReport(Throwable t) {
         String message = t.getMessage();
         return t.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : ": " + message);
     }

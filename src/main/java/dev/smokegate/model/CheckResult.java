@@ -8,9 +8,11 @@ import java.util.Objects;
  * The outcome of one check on one target, as every reporter sees it.
  *
  * @param message what was expected and observed; for a waived result also the waiver's reason and expiry
+ * @param flaky   the observation behind it needed a transport retry; the outcome and message already show it (a
+ *                pass is reported as a warning), this lets reports count such results
  */
 public record CheckResult(CheckSpec spec, Target target, Outcome outcome, String message, Duration duration,
-                          List<Evidence> evidence) {
+                          List<Evidence> evidence, boolean flaky) {
 
     public CheckResult {
         Objects.requireNonNull(spec, "spec");
@@ -19,6 +21,12 @@ public record CheckResult(CheckSpec spec, Target target, Outcome outcome, String
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(duration, "duration");
         evidence = List.copyOf(evidence);
+    }
+
+    /** A result whose observation needed no retry. */
+    public CheckResult(CheckSpec spec, Target target, Outcome outcome, String message, Duration duration,
+                       List<Evidence> evidence) {
+        this(spec, target, outcome, message, duration, evidence, false);
     }
 
     public String id() {

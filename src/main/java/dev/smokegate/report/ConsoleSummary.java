@@ -125,7 +125,10 @@ public final class ConsoleSummary {
         return out.toString();
     }
 
-    /** {@code 12 checks: 10 passed, 1 failed, 1 warned — FAILED (exit 1)}; zero counts other than passed omitted. */
+    /**
+     * {@code 12 checks: 10 passed, 1 failed, 1 warned, 1 flaky — FAILED (exit 1)}; zero counts other than passed
+     * omitted. Flaky results (their observation needed a transport retry) are also counted under their outcome.
+     */
     String countLine(RunReport report) {
         Map<Outcome, Integer> counts = report.counts();
         int total = report.results().size();
@@ -134,6 +137,9 @@ public final class ConsoleSummary {
             if (o == Outcome.PASSED || counts.get(o) > 0) {
                 parts.add(counts.get(o) + " " + o.label());
             }
+        }
+        if (report.flaky() > 0) {
+            parts.add(report.flaky() + " flaky");
         }
         int exit = report.exitCode();
         String verdict = switch (exit) {

@@ -20,14 +20,15 @@ import java.util.Map;
  * {
  *   "environment": "staging", "suite": "gate", "startedAt": "2026-11-25T22:15:00Z", "durationMs": 8123,
  *   "exitCode": 1,
- *   "counts": {"passed": 10, "failed": 1, "broken": 0, "warned": 1, "waived": 0, "skipped": 0},
+ *   "counts": {"passed": 10, "failed": 1, "broken": 0, "warned": 1, "waived": 0, "skipped": 0, "flaky": 1},
  *   "results": [{"id": "http.health.ok", "target": "backend https://api.example.com", "status": "failed",
  *                "severity": "critical", "message": "expected 200 ...; got 503", "durationMs": 87}],
  *   "notices": ["waiver for tls.ocsp-stapling expired on 2026-11-01 and no longer applies ..."]
  * }
  * }</pre>
  * {@code target} is always the string {@code "<role> <address>"} ({@code Target.toString()}), the same text the
- * console and junit.xml show; {@code status} and {@code severity} are the lowercase labels. Free text
+ * console and junit.xml show; {@code status} and {@code severity} are the lowercase labels. {@code counts.flaky}
+ * counts results whose observation needed a transport retry, each also counted under its status. Free text
  * (environment, target, message, notices) is redacted.
  */
 public final class SummaryJson {
@@ -42,12 +43,14 @@ public final class SummaryJson {
                    Counts counts, List<Result> results, List<String> notices) {
     }
 
-    @JsonPropertyOrder({"passed", "failed", "broken", "warned", "waived", "skipped"})
-    record Counts(int passed, int failed, int broken, int warned, int waived, int skipped) {
+    @JsonPropertyOrder({"passed", "failed", "broken", "warned", "waived", "skipped", "flaky"})
+    record Counts(int passed, int failed, int broken, int warned, int waived, int skipped, int flaky) {
 
-        static Counts of(Map<Outcome, Integer> counts) {
+        static Counts of(RunReport report) {
+            Map<Outcome, Integer> counts = report.counts();
             return new Counts(counts.get(Outcome.PASSED), counts.get(Outcome.FAILED), counts.get(Outcome.BROKEN),
-                    counts.get(Outcome.WARNED), counts.get(Outcome.WAIVED), counts.get(Outcome.SKIPPED));
+                    counts.get(Outcome.WARNED), counts.get(Outcome.WAIVED), counts.get(Outcome.SKIPPED),
+                    report.flaky());
         }
     }
 
@@ -64,7 +67,7 @@ public final class SummaryJson {
                 report.startedAt().truncatedTo(ChronoUnit.MILLIS).toString(),
                 report.duration().toMillis(),
                 report.exitCode(),
-                Counts.of(report.counts()),
+                Counts.of(report),
                 results,
                 report.notices().stream().map(redactor::redact).toList());
         try {

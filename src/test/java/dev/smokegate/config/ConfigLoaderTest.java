@@ -84,7 +84,7 @@ class ConfigLoaderTest {
                 connect-to:
                   - "api.example.com:443 -> 127.0.0.1:8443"
                   - "app.example.com:443:10.0.0.5:443"
-                timeouts: {connect: 500ms, read: 2s, run-deadline: 1m}
+                timeouts: {connect: 500ms, read: 2s, run-deadline: 1m, transport-retries: 0}
                 thresholds: {health-latency: 300ms}
                 waivers:
                   - check: http.version-leak
@@ -96,7 +96,7 @@ class ConfigLoaderTest {
         assertThat(config.connectTo().mappings()).extracting(HostMapping::toString)
                 .containsExactly("api.example.com:443 -> 127.0.0.1:8443", "app.example.com:443 -> 10.0.0.5:443");
         assertThat(config.timeouts()).isEqualTo(new Timeouts(Duration.ofMillis(500), Duration.ofSeconds(2),
-                Duration.ofMinutes(1)));
+                Duration.ofMinutes(1), 0));
         assertThat(config.thresholds().healthLatency()).isEqualTo(Duration.ofMillis(300));
         assertThat(config.waivers()).singleElement().satisfies(w -> {
             assertThat(w.expires()).isEqualTo(LocalDate.of(2027, 1, 31));

@@ -138,7 +138,7 @@ class RunSessionTest {
         RunReport report = run(config(), CLOCK, check);
 
         assertThat(only(report).outcome()).isEqualTo(Outcome.BROKEN);
-        assertThat(only(report).message()).isEqualTo("could not verify: IOException: handshake library missing");
+        assertThat(only(report).message()).isEqualTo("could not verify: handshake library missing");
         assertThat(report.exitCode()).isEqualTo(ExitCode.NOT_VERIFIED);
     }
 

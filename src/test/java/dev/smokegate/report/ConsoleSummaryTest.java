@@ -3,6 +3,7 @@ package dev.smokegate.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.smokegate.engine.RunReport;
+import dev.smokegate.model.CheckResult;
 import dev.smokegate.model.Outcome;
 import dev.smokegate.model.Suite;
 import java.nio.file.Path;
@@ -56,6 +57,17 @@ class ConsoleSummaryTest {
                 SampleRuns.result("tls.revocation", SampleRuns.BACKEND, Outcome.BROKEN, "could not verify", 1)),
                 List.of());
         assertThat(plain.countLine(broken)).isEqualTo("1 check: 0 passed, 1 broken — NOT VERIFIED (exit 3)");
+    }
+
+    @Test
+    void countsFlakyResultsBesidesTheirOutcome() {
+        CheckResult warned = SampleRuns.result("http.health.ok", SampleRuns.BACKEND, Outcome.WARNED,
+                "flaky: passed after retry (connection reset): 200 in 85 ms", 85);
+        RunReport report = new RunReport("s", Suite.GATE, SampleRuns.STARTED, Duration.ZERO, List.of(
+                new CheckResult(warned.spec(), warned.target(), warned.outcome(), warned.message(), warned.duration(),
+                        List.of(), true)), List.of());
+
+        assertThat(plain.countLine(report)).isEqualTo("1 check: 0 passed, 1 warned, 1 flaky — PASSED (exit 0)");
     }
 
     @Test

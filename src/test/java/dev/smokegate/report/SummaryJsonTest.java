@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.smokegate.engine.RunReport;
+import dev.smokegate.model.CheckResult;
 import dev.smokegate.model.Outcome;
 import dev.smokegate.model.Suite;
 import java.nio.file.Files;
@@ -39,8 +40,10 @@ class SummaryJsonTest {
                 .get("counts");
 
         assertThat(counts.fieldNames()).toIterable()
-                .containsExactly("passed", "failed", "broken", "warned", "waived", "skipped");
-        assertThat(counts.properties()).allSatisfy(e -> assertThat(e.getValue().asInt()).isEqualTo(1));
+                .containsExactly("passed", "failed", "broken", "warned", "waived", "skipped", "flaky");
+        assertThat(counts.properties()).filteredOn(e -> !e.getKey().equals("flaky"))
+                .allSatisfy(e -> assertThat(e.getValue().asInt()).isEqualTo(1));
+        assertThat(counts.get("flaky").asInt()).isZero();
         JsonNode none = JSON.readTree(SummaryJson.render(SampleRuns.allPassed(), Redactor.forSecrets(List.of())))
                 .get("counts");
         assertThat(none.get("passed").asInt()).isEqualTo(2);
@@ -65,6 +68,23 @@ class SummaryJsonTest {
         assertThat(results).extracting(r -> r.get("status").asText())
                 .containsExactly("passed", "warned", "failed", "broken", "waived", "skipped");
         assertThat(results.get(2).get("message").asText()).contains("\"max-age=300\" <no subdomains>");
+    }
+
+    @Test
+    void countsResultsThatNeededATransportRetryAsFlakyBesidesTheirOutcome() throws Exception {
+        CheckResult warned = SampleRuns.result("http.health.ok", SampleRuns.BACKEND, Outcome.WARNED,
+                "flaky: passed after retry (connection reset): 200 in 85 ms", 85);
+        RunReport report = new RunReport("prod", Suite.GATE, SampleRuns.STARTED, Duration.ofSeconds(1), List.of(
+                new CheckResult(warned.spec(), warned.target(), warned.outcome(), warned.message(), warned.duration(),
+                        List.of(), true),
+                SampleRuns.result("headers.nosniff", SampleRuns.FRONTEND, Outcome.PASSED, "nosniff present", 4)),
+                List.of());
+
+        JsonNode counts = JSON.readTree(SummaryJson.render(report, Redactor.forSecrets(List.of()))).get("counts");
+
+        assertThat(counts.get("flaky").asInt()).isEqualTo(1);
+        assertThat(counts.get("warned").asInt()).isEqualTo(1);
+        assertThat(counts.get("passed").asInt()).isEqualTo(1);
     }
 
     @Test

@@ -47,7 +47,7 @@ final class CorsJudgement implements HttpCheck.Judge<CorsObservation> {
                     + first.observation().failure().orElse("no response");
             verdict = verdict.status() == Verdict.Status.FAIL
                     ? Verdict.fail(verdict.message() + " (also " + missing + ")")
-                    : Verdict.inconclusive("could not verify: " + missing);
+                    : Verdict.inconclusive(missing);
         }
         return verdict;
     }

@@ -3,7 +3,10 @@ package dev.smokegate.probe.http;
 import dev.smokegate.config.ConfigValue;
 import dev.smokegate.config.EnvironmentConfig;
 import dev.smokegate.probe.Endpoints;
+import dev.smokegate.probe.OriginTimeouts;
 import dev.smokegate.probe.ProbeContext;
+import dev.smokegate.probe.TransportError;
+import dev.smokegate.probe.TransportRetries;
 import io.restassured.RestAssured;
 import io.restassured.config.HttpClientConfig;
 import io.restassured.config.RedirectConfig;
@@ -12,15 +15,12 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.ConnectException;
-import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import javax.net.ssl.SSLException;
+import java.util.Optional;
 import org.apache.http.conn.scheme.PlainSocketFactory;
 import org.apache.http.conn.scheme.Scheme;
 import org.apache.http.conn.scheme.SchemeRegistry;
@@ -33,8 +33,15 @@ import org.apache.http.params.CoreConnectionPNames;
 
 /**
  * Makes one HTTP request with rest-assured and records it as an {@link HttpObservation}: never follows redirects,
- * honours the run's host mappings and trust, and is bounded by the connect and read timeouts plus a hard cap on the
- * whole exchange (a server that trickles bytes forever still ends).
+ * honours the run's host mappings and trust, and is bounded by the connect and read timeouts plus a cap on the
+ * whole request, connect + read, that holds across a retry (a server that trickles bytes or stalls its body still
+ * ends on time).
+ *
+ * <p>A transport error before any response (reset, refused, connect timeout, closed before the status line) is
+ * retried up to {@code timeouts.transport-retries} times, never after an HTTP status and never once the address
+ * has timed out in this run; the observation names the retries, so the run shows the flaky edge instead of hiding
+ * it. Once a request to an address times out, later requests to the same address fail at once, naming that first
+ * timeout ({@link OriginTimeouts}).
  */
 @SuppressWarnings("deprecation")
 public final class HttpFetcher {
@@ -47,30 +54,57 @@ public final class HttpFetcher {
     }
 
     public static HttpObservation fetch(HttpRequest request, ProbeContext context) {
-        URI url = request.url();
         EnvironmentConfig config = context.config();
-        Duration connect = config.timeouts().connect();
-        Duration read = config.timeouts().read();
-        Holder<PoolingClientConnectionManager> connections = new Holder<>();
-        WireTimer timer = new WireTimer(connect.plus(read), () -> connections.value.shutdown());
-        connections.value = connections(context, timer);
+        OriginTimeouts.Origin origin = OriginTimeouts.Origin.of(request.url(), config);
+        Optional<String> earlier = context.originTimeouts().earlier(origin);
+        if (earlier.isPresent()) {
+            return HttpObservation.unanswered(request, HttpFailure.TIMED_OUT,
+                    "not sent: " + Endpoints.where(request.url(), config) + " " + earlier.get(), Duration.ZERO);
+        }
+        WireTimer timer = new WireTimer(config.timeouts().connect().plus(config.timeouts().read()));
         try {
-            Response response = specification(request, connections.value, context, timer)
-                    .request(request.method(), url);
-            return HttpObservation.answered(request, exchange(request, context, response, timer));
-        } catch (Exception e) {
-            Throwable root = rootCause(e);
-            return HttpObservation.unanswered(request, kind(root, timer.capped()),
-                    describe(root, url, config, timer.capped()), timer.elapsed());
+            TransportRetries.Tried<Attempt> tried = TransportRetries.run(config.timeouts().transportRetries(),
+                    () -> !timer.capped() && context.originTimeouts().earlier(origin).isEmpty(),
+                    () -> attempt(request, context, timer));
+            Attempt last = tried.last();
+            if (last.exchange().isPresent()) {
+                return HttpObservation.answered(request, last.exchange().get()).withRetries(tried.retried());
+            }
+            HttpFailures.Failure failure = last.failure().orElseThrow();
+            String description = tried.describe(failure.description());
+            if (failure.kind() == HttpFailure.TIMED_OUT) {
+                context.originTimeouts().timedOut(origin, request.method() + " " + request.url(), description);
+            }
+            return HttpObservation.unanswered(request, failure.kind(), description, timer.elapsed())
+                    .withRetries(tried.retried());
         } finally {
             timer.stop();
-            connections.value.shutdown();
         }
     }
 
-    /** Breaks the knot between the watchdog (needs the manager) and the manager (needs the timer). */
-    private static final class Holder<T> {
-        volatile T value;
+    /** One try at the request on fresh connections: a response, or why none came. */
+    private record Attempt(Optional<HttpExchange> exchange, Optional<HttpFailures.Failure> failure)
+            implements TransportRetries.Attempt {
+
+        @Override
+        public Optional<TransportError> retryable() {
+            return failure.flatMap(HttpFailures.Failure::transport);
+        }
+    }
+
+    private static Attempt attempt(HttpRequest request, ProbeContext context, WireTimer timer) {
+        timer.nextAttempt();
+        PoolingClientConnectionManager connections = connections(context, timer);
+        try {
+            Response response = specification(request, connections, context, timer)
+                    .request(request.method(), request.url());
+            return new Attempt(Optional.of(exchange(request, context, response, timer)), Optional.empty());
+        } catch (Exception e) {
+            return new Attempt(Optional.empty(), Optional.of(HttpFailures.classify(e, request.url(),
+                    context.config(), timer.capped(), timer.hasAnswer())));
+        } finally {
+            connections.shutdown();
+        }
     }
 
     private static RequestSpecification specification(HttpRequest request, PoolingClientConnectionManager connections,
@@ -85,7 +119,7 @@ public final class HttpFetcher {
                         .httpClientFactory(() -> {
                             DefaultHttpClient client = new DefaultHttpClient(connections, params);
                             client.addResponseInterceptor((response, httpContext) -> timer.answered());
-                            // A silent retry would hide a flaky target and double the time to a verdict.
+                            // Retries are fetch()'s, which records them; HttpClient's own would be silent.
                             client.setHttpRequestRetryHandler(new DefaultHttpRequestRetryHandler(0, false));
                             return client;
                         }));
@@ -150,57 +184,4 @@ public final class HttpFetcher {
             return new Body(new String(bytes, 0, length, StandardCharsets.UTF_8), truncated);
         }
     }
-
-    /** One line an on-call engineer can act on; the phrases are what the report's categories match. */
-    private static String describe(Throwable root, URI url, EnvironmentConfig config, boolean capped) {
-        String where = Endpoints.where(url, config);
-        if (capped) {
-            return "no complete response within " + Endpoints.seconds(config.timeouts().connect()
-                    .plus(config.timeouts().read())) + " from " + where;
-        }
-        if (root instanceof UnknownHostException) {
-            return "could not resolve host " + url.getHost();
-        }
-        if (root instanceof ConnectException || root instanceof org.apache.http.conn.HttpHostConnectException) {
-            return "connection refused by " + where;
-        }
-        if (root instanceof org.apache.http.conn.ConnectTimeoutException) {
-            return "connection timed out after " + Endpoints.seconds(config.timeouts().connect()) + " to " + where;
-        }
-        if (root instanceof SocketTimeoutException) {
-            return "no response within " + Endpoints.seconds(config.timeouts().read()) + " from " + where
-                    + " (connection accepted, nothing answered)";
-        }
-        if (root instanceof SSLException || root instanceof java.security.cert.CertificateException) {
-            return "TLS handshake with " + where + " failed: " + root.getMessage();
-        }
-        return "request to " + where + " failed: " + root.getClass().getSimpleName()
-                + (root.getMessage() == null ? "" : ": " + root.getMessage());
-    }
-
-    private static HttpFailure kind(Throwable root, boolean capped) {
-        if (capped || root instanceof SocketTimeoutException
-                || root instanceof org.apache.http.conn.ConnectTimeoutException) {
-            return HttpFailure.TIMED_OUT;
-        }
-        if (root instanceof UnknownHostException) {
-            return HttpFailure.UNRESOLVED;
-        }
-        if (root instanceof ConnectException || root instanceof org.apache.http.conn.HttpHostConnectException) {
-            return HttpFailure.REFUSED;
-        }
-        if (root instanceof SSLException || root instanceof java.security.cert.CertificateException) {
-            return HttpFailure.TLS;
-        }
-        return HttpFailure.OTHER;
-    }
-
-    private static Throwable rootCause(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t && !(t instanceof SSLException)) {
-            t = t.getCause();
-        }
-        return t;
-    }
-
 }

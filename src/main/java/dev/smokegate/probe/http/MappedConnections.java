@@ -77,9 +77,10 @@ final class MappedConnections {
             this.timer = timer;
         }
 
+        /** The plain socket HttpClient then connects (and layers TLS on): the one the request's cap closes. */
         @Override
         public Socket createSocket(HttpParams params) throws IOException {
-            return delegate.createSocket(params);
+            return timer.track(delegate.createSocket(params));
         }
 
         @Override

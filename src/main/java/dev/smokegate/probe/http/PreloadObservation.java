@@ -1,6 +1,8 @@
 package dev.smokegate.probe.http;
 
 import dev.smokegate.model.Evidence;
+import dev.smokegate.probe.Retried;
+import dev.smokegate.probe.TransportError;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,7 +11,15 @@ import java.util.List;
  * their redirects, and whether {@code https://www.domain/} answers.
  */
 public record PreloadObservation(String domain, RedirectChain fromHttp, RedirectChain fromHttps,
-                                 HttpObservation www) implements HttpEvidence {
+                                 HttpObservation www) implements HttpEvidence, Retried {
+
+    @Override
+    public List<TransportError> retries() {
+        List<TransportError> retries = new ArrayList<>(fromHttps.retries());
+        retries.addAll(fromHttp.retries());
+        retries.addAll(www.retries());
+        return retries;
+    }
 
     @Override
     public List<Evidence> evidence() {

@@ -1,10 +1,12 @@
 package dev.smokegate.probe.http;
 
 import dev.smokegate.model.Evidence;
+import dev.smokegate.probe.Retried;
+import dev.smokegate.probe.TransportError;
 import java.util.List;
 
 /** The hops of a request followed through its redirects, first request first. Never empty. */
-public record RedirectChain(List<HttpObservation> hops) implements HttpEvidence {
+public record RedirectChain(List<HttpObservation> hops) implements HttpEvidence, Retried {
 
     public RedirectChain {
         if (hops.isEmpty()) {
@@ -19,6 +21,11 @@ public record RedirectChain(List<HttpObservation> hops) implements HttpEvidence 
 
     public HttpObservation last() {
         return hops.get(hops.size() - 1);
+    }
+
+    @Override
+    public List<TransportError> retries() {
+        return hops.stream().flatMap(h -> h.retries().stream()).toList();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.smokegate.probe.tls;
 
+import dev.smokegate.probe.FailureText;
 import dev.smokegate.probe.tls.TlsObservation.PathValidation;
 import java.security.GeneralSecurityException;
 import java.security.InvalidKeyException;
@@ -251,10 +252,10 @@ final class ChainValidator {
             String where = e.getIndex() >= 0 && e.getIndex() < walk.path().size()
                     ? " at " + name(walk.path().get(e.getIndex())) : "";
             String cause = e.getCause() != null && e.getCause().getMessage() != null
-                    ? " (" + e.getCause().getMessage() + ")" : "";
-            return "path validation failed" + where + ": " + e.getMessage() + cause;
+                    ? " (" + FailureText.of(e.getCause()) + ")" : "";
+            return "path validation failed" + where + ": " + FailureText.of(e) + cause;
         } catch (GeneralSecurityException e) {
-            return "path validation failed: " + e.getMessage();
+            return "path validation failed: " + FailureText.of(e);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.smokegate.probe.tls;
 
 import dev.smokegate.config.EnvironmentConfig;
 import dev.smokegate.config.ConnectTo;
+import dev.smokegate.probe.OriginTimeouts;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -46,6 +47,11 @@ final class Dialer {
     static Dialer forTarget(String host, int port, EnvironmentConfig config) {
         ConnectTo.Address address = config.connectTo().dial(host, port);
         return new Dialer(address.host(), address.port(), config.timeouts().connect(), config.timeouts().read());
+    }
+
+    /** The address as the run's {@link OriginTimeouts} knows it: TLS is what a scan dials for. */
+    OriginTimeouts.Origin origin() {
+        return new OriginTimeouts.Origin(true, dialHost, dialPort);
     }
 
     /** {@code host:port} as dialled, IPv6 literals in brackets. */

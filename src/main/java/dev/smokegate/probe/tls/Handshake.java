@@ -1,5 +1,6 @@
 package dev.smokegate.probe.tls;
 
+import dev.smokegate.probe.FailureText;
 import dev.smokegate.probe.tls.HandshakeResult.Failure;
 import dev.smokegate.probe.tls.HandshakeResult.Kind;
 import java.io.EOFException;
@@ -40,11 +41,11 @@ final class Handshake {
             if (capture.wasCut()) {
                 return capture.result(Optional.empty());
             }
-            return capture.result(Optional.of(handshakeFailure(e, connection.expired(), dialer)));
+            return capture.result(Optional.of(handshakeFailure(e, connection.expired(), dialer, capture)));
         }
     }
 
-    private static Failure connectFailure(IOException e, Dialer dialer) {
+    static Failure connectFailure(IOException e, Dialer dialer) {
         String target = dialer.dialled();
         if (e instanceof UnknownHostException) {
             String message = e.getMessage() != null && e.getMessage().startsWith("could not resolve host")
@@ -70,42 +71,47 @@ final class Handshake {
             if (message.contains("timed out")) {
                 return new Failure(Kind.CONNECT_TIMEOUT, "timed out connecting to " + target);
             }
-            return new Failure(Kind.UNREACHABLE, "could not connect to " + target + ": " + e.getMessage());
+            return new Failure(Kind.UNREACHABLE, "could not connect to " + target + ": " + FailureText.of(e));
         }
-        return new Failure(Kind.OTHER, "could not connect to " + target + ": " + e);
+        return new Failure(Kind.OTHER, "could not connect to " + target + ": " + FailureText.of(e));
     }
 
-    private static Failure handshakeFailure(Throwable e, boolean expired, Dialer dialer) {
-        if (expired) {
-            return new Failure(Kind.READ_TIMEOUT, "no response within " + Dialer.seconds(dialer.connectionBudget())
-                    + ": the handshake did not finish before the connection's deadline");
+    static Failure handshakeFailure(Throwable e, boolean expired, Dialer dialer, HandshakeCapture capture) {
+        if (expired || e instanceof SocketTimeoutException) {
+            String waited = Dialer.seconds(expired ? dialer.connectionBudget() : dialer.readTimeout());
+            if (capture.serverHelloSeen()) {
+                return new Failure(Kind.READ_TIMEOUT, "stalled after the ServerHello: no " + capture.awaited()
+                        + " within " + waited);
+            }
+            return new Failure(Kind.READ_TIMEOUT, expired
+                    ? "no response within " + waited + ": the handshake did not finish before the connection's deadline"
+                    : "no response within " + waited
+                    + " after the ClientHello (server accepted the TCP connection but did not answer)");
         }
         if (e instanceof TlsFatalAlertReceived received) {
             return new Failure(Kind.ALERT, "server sent alert " + AlertDescription.getName(received.getAlertDescription()));
-        }
-        if (e instanceof SocketTimeoutException) {
-            return new Failure(Kind.READ_TIMEOUT, "no response within " + Dialer.seconds(dialer.readTimeout())
-                    + " after the ClientHello (server accepted the TCP connection but did not answer)");
         }
         if (e instanceof TlsNoCloseNotifyException || e instanceof EOFException) {
             return new Failure(Kind.CLOSED, "server closed the connection without an alert");
         }
         if (e instanceof SocketException) {
-            String message = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
-            if (message.contains("reset") || message.contains("broken pipe") || message.contains("closed")) {
-                return new Failure(Kind.CLOSED, "server reset the connection without an alert");
+            if (FailureText.saysReset(e)) {
+                return new Failure(Kind.RESET, "server reset the connection without an alert");
             }
-            return new Failure(Kind.OTHER, "connection failed: " + e.getMessage());
+            if (String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("closed")) {
+                return new Failure(Kind.CLOSED, "server closed the connection without an alert");
+            }
+            return new Failure(Kind.OTHER, "connection failed: " + FailureText.of(e));
         }
         if (e instanceof TlsFatalAlert alert) {
-            String detail = alert.getMessage() != null && !alert.getMessage().isBlank()
-                    ? alert.getMessage() : AlertDescription.getName(alert.getAlertDescription());
+            String message = FailureText.withoutClassNames(alert.getMessage());
+            String detail = message.isEmpty() ? AlertDescription.getName(alert.getAlertDescription()) : message;
             return new Failure(Kind.PROTOCOL, "client rejected the server's answer: " + detail);
         }
         if (e instanceof IOException && e.getMessage() != null
                 && e.getMessage().toLowerCase(java.util.Locale.ROOT).contains("closed")) {
             return new Failure(Kind.CLOSED, "server closed the connection without an alert");
         }
-        return new Failure(Kind.OTHER, "handshake failed: " + e);
+        return new Failure(Kind.OTHER, "handshake failed: " + FailureText.of(e));
     }
 }

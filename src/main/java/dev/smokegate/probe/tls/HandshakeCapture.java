@@ -60,6 +60,19 @@ final class HandshakeCapture {
         }
     }
 
+    /** A ServerHello arrived: whatever happens next, the server answered the offer. */
+    boolean serverHelloSeen() {
+        return version != null;
+    }
+
+    /** The message the handshake was waiting for when it stopped, for a stall's description. */
+    String awaited() {
+        if (!chain.isEmpty()) {
+            return "rest of the handshake after the Certificate";
+        }
+        return dheChosen() && stopAfterKeyExchange() ? "ServerKeyExchange" : "Certificate";
+    }
+
     /** Whether to go on after the ServerHello: only to read a DHE group on TLS 1.2 and below. */
     boolean stopAtServerHello() {
         return offer.stop() == Offer.Stop.AFTER_SERVER_HELLO && !dheChosen();

@@ -1,5 +1,6 @@
 package dev.smokegate.probe.tls;
 
+import dev.smokegate.probe.FailureText;
 import dev.smokegate.config.EnvironmentConfig;
 import dev.smokegate.config.ConnectTo;
 import java.io.ByteArrayOutputStream;
@@ -190,6 +191,6 @@ final class PlainHttp {
             return e.getMessage() != null && e.getMessage().startsWith("could not resolve host")
                     ? e.getMessage() : "could not resolve host " + e.getMessage();
         }
-        return e.getMessage() != null ? e.getMessage() : e.toString();
+        return FailureText.of(e);
     }
 }

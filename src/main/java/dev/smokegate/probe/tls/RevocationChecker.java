@@ -1,5 +1,6 @@
 package dev.smokegate.probe.tls;
 
+import dev.smokegate.probe.FailureText;
 import dev.smokegate.config.EnvironmentConfig;
 import dev.smokegate.probe.tls.TlsObservation.RevocationStatus;
 import dev.smokegate.probe.tls.TlsObservation.RevocationStatus.Source;
@@ -162,7 +163,7 @@ final class RevocationChecker {
                     leaf.getSerialNumber());
             request = new OCSPReqBuilder().addRequest(id).build().getEncoded();
         } catch (Exception e) {
-            return Verdict.failed(label + ": cannot build the OCSP request: " + e.getMessage());
+            return Verdict.failed(label + ": cannot build the OCSP request: " + FailureText.of(e));
         }
         PlainHttp.Response response;
         try {
@@ -189,13 +190,13 @@ final class RevocationChecker {
             }
             basic = b;
         } catch (Exception e) {
-            return Verdict.failed(label + " cannot be parsed: " + e.getMessage());
+            return Verdict.failed(label + " cannot be parsed: " + FailureText.of(e));
         }
         SingleResp single;
         try {
             single = find(basic, leaf, issuer);
         } catch (Exception e) {
-            return Verdict.failed(label + ": cannot match it to the certificate: " + e.getMessage());
+            return Verdict.failed(label + ": cannot match it to the certificate: " + FailureText.of(e));
         }
         if (single == null) {
             return Verdict.failed(label + " does not cover this certificate (serial "
@@ -301,7 +302,7 @@ final class RevocationChecker {
             crl = (X509CRL) CertificateFactory.getInstance("X.509")
                     .generateCRL(new ByteArrayInputStream(response.body()));
         } catch (GeneralSecurityException e) {
-            return Verdict.failed(label + " cannot be parsed: " + e.getMessage());
+            return Verdict.failed(label + " cannot be parsed: " + FailureText.of(e));
         }
         if (!crl.getIssuerX500Principal().equals(leaf.getIssuerX500Principal())) {
             return Verdict.failed(label + " is issued by " + crl.getIssuerX500Principal().getName()

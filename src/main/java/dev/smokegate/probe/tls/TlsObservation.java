@@ -1,5 +1,7 @@
 package dev.smokegate.probe.tls;
 
+import dev.smokegate.probe.Retried;
+import dev.smokegate.probe.TransportError;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Map;
@@ -24,15 +26,18 @@ import java.util.OptionalInt;
  * @param tlsExtensionScts number of SCTs in the signed_certificate_timestamp TLS extension
  * @param revocation       what the revocation sources say about the leaf
  * @param failure          why not even a default handshake succeeded (refused, timed out, handshake alert), if so
+ * @param retries          the transport errors retried during the scan, one handshake step at a time
  */
 public record TlsObservation(String host, int port, String dialled, List<X509Certificate> chain,
                              PathValidation path, Map<TlsVersion, VersionProbe> versions,
                              List<AcceptedSuite> acceptedSuites, OptionalInt dheGroupBits,
                              Optional<Boolean> secureRenegotiation, Optional<byte[]> stapledOcsp,
-                             int tlsExtensionScts, RevocationStatus revocation, Optional<String> failure) {
+                             int tlsExtensionScts, RevocationStatus revocation, Optional<String> failure,
+                             List<TransportError> retries) implements Retried {
 
     public TlsObservation {
         chain = List.copyOf(chain);
+        retries = List.copyOf(retries);
         versions = Map.copyOf(versions);
         acceptedSuites = List.copyOf(acceptedSuites);
         stapledOcsp = stapledOcsp.map(byte[]::clone);

@@ -30,6 +30,7 @@ public final class TlsProbes {
      */
     public static ProbeRequest<TlsObservation> scan(String host, int port) {
         return new ProbeRequest<>("tls scan " + host + ":" + port,
-                context -> new TlsScanner(host, port, context.config(), Clock.systemUTC()).scan());
+                context -> new TlsScanner(host, port, context.config(), context.originTimeouts(), Clock.systemUTC())
+                        .scan());
     }
 }

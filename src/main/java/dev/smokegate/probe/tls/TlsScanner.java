@@ -1,6 +1,9 @@
 package dev.smokegate.probe.tls;
 
 import dev.smokegate.config.EnvironmentConfig;
+import dev.smokegate.probe.OriginTimeouts;
+import dev.smokegate.probe.TransportError;
+import dev.smokegate.probe.TransportRetries;
 import dev.smokegate.probe.tls.CipherSuites.Family;
 import dev.smokegate.probe.tls.CipherSuites.Suite;
 import dev.smokegate.probe.tls.HandshakeResult.Failure;
@@ -52,6 +55,11 @@ import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
  * ({@link RevocationChecker}). Every connection has connect and read timeouts and a hard deadline; the scan as a
  * whole has a budget ({@code connect + 3 × read}) and stops after two timeouts. A version that could not be
  * determined is left out of {@link TlsObservation#versions()} rather than reported as refused.
+ *
+ * <p>A step that meets a transport error before the ServerHello (reset, refused, connect timeout, closed) is tried
+ * again, that step alone, as {@link TransportRetries} rules. The run's {@link OriginTimeouts} are shared with the
+ * other probes: a host whose address timed out earlier in the run is not scanned again, and a default handshake
+ * that times out tells the rest of the run.
  */
 final class TlsScanner {
 
@@ -66,6 +74,7 @@ final class TlsScanner {
     private final String host;
     private final int port;
     private final EnvironmentConfig config;
+    private final OriginTimeouts originTimeouts;
     private final Clock clock;
     private final Dialer dialer;
     private final TlsCrypto crypto = new BcTlsCrypto(new SecureRandom());
@@ -75,15 +84,17 @@ final class TlsScanner {
     private final Map<TlsVersion, VersionProbe> versions = new EnumMap<>(TlsVersion.class);
     private final Map<TlsVersion, Boolean> renegotiation = new EnumMap<>(TlsVersion.class);
     private final Set<AcceptedSuite> suites = new LinkedHashSet<>();
+    private final List<TransportError> retries = new ArrayList<>();
     private Integer dheBits;
     private int handshakes;
     private int timeouts;
     private String stopped;
 
-    TlsScanner(String host, int port, EnvironmentConfig config, Clock clock) {
+    TlsScanner(String host, int port, EnvironmentConfig config, OriginTimeouts originTimeouts, Clock clock) {
         this.host = host;
         this.port = port;
         this.config = config;
+        this.originTimeouts = originTimeouts;
         this.clock = clock;
         this.dialer = Dialer.forTarget(host, port, config);
         this.serverName = IP_LITERAL.matcher(host).find() ? Optional.empty() : Optional.of(host);
@@ -99,6 +110,11 @@ final class TlsScanner {
     TlsObservation scan() throws IOException, GeneralSecurityException {
         // A bad extra CA file breaks the run, loudly.
         TrustAnchors anchors = TrustAnchors.load(config.trust().extraCaFile());
+        Optional<String> earlier = originTimeouts.earlier(dialer.origin());
+        if (earlier.isPresent()) {
+            return observation(HandshakeResult.none(), Optional.of("not scanned: " + dialer.dialled() + " "
+                    + earlier.get()), anchors);
+        }
         Offer defaultOffer = new Offer(List.of(TlsVersion.TLS_1_0, TlsVersion.TLS_1_1, TlsVersion.TLS_1_2,
                 TlsVersion.TLS_1_3), CipherSuites.defaultOffer(), serverName, true, Offer.Stop.AFTER_CERTIFICATE);
         HandshakeResult first = handshake(defaultOffer);
@@ -106,6 +122,9 @@ final class TlsScanner {
                 : Optional.empty();
         boolean hostDown = first.failure().map(f -> f.kind().hostDown() || f.kind().timeout()).orElse(false)
                 && !first.serverHelloReceived();
+        if (hostDown && first.failure().get().kind().timeout()) {
+            originTimeouts.timedOut(dialer.origin(), "TLS handshake with " + host + ":" + port, first.failureDetail());
+        }
         if (!hostDown) {
             noteHello(first);
             probeVersions(first);
@@ -116,6 +135,11 @@ final class TlsScanner {
                 }
             }
         }
+        return observation(first, failure, anchors);
+    }
+
+    private TlsObservation observation(HandshakeResult first, Optional<String> failure, TrustAnchors anchors)
+            throws IOException {
         List<X509Certificate> chain = first.chain();
         Instant now = clock.instant();
         PathValidation path;
@@ -132,7 +156,7 @@ final class TlsScanner {
         }
         return new TlsObservation(host, port, dialer.dialled(), chain, path, versions, new ArrayList<>(suites),
                 dheBits == null ? OptionalInt.empty() : OptionalInt.of(dheBits), secureRenegotiation(),
-                first.staple(), first.scts(), revocation, failure);
+                first.staple(), first.scts(), revocation, failure, retries);
     }
 
     // --- versions -----------------------------------------------------------------------------------------------
@@ -245,7 +269,10 @@ final class TlsScanner {
 
     private HandshakeResult handshake(Offer offer) {
         handshakes++;
-        HandshakeResult result = Handshake.run(dialer, crypto, offer);
+        TransportRetries.Tried<HandshakeResult> tried = TransportRetries.run(config.timeouts().transportRetries(),
+                () -> originTimeouts.earlier(dialer.origin()).isEmpty(), () -> Handshake.run(dialer, crypto, offer));
+        retries.addAll(tried.retried());
+        HandshakeResult result = tried.seenAgain() ? tried.last().withDetail(tried::describe) : tried.last();
         result.dhBits().ifPresent(bits -> dheBits = dheBits == null ? bits : Math.min(dheBits, bits));
         Optional<Failure> failure = result.failure();
         if (failure.isPresent() && !result.serverHelloReceived()) {

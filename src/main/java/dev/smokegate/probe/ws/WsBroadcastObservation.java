@@ -1,5 +1,7 @@
 package dev.smokegate.probe.ws;
 
+import dev.smokegate.probe.Retried;
+import dev.smokegate.probe.TransportError;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -12,9 +14,15 @@ import java.util.Optional;
  * @param problem          why the scenario could not be played (a client without a usable socket)
  */
 public record WsBroadcastObservation(List<WsHandshake> handshakes, Optional<Duration> member,
-                                     boolean outsiderReceived, Optional<String> problem, String transcript) {
+                                     boolean outsiderReceived, Optional<String> problem, String transcript)
+        implements Retried {
 
     public WsBroadcastObservation {
         handshakes = List.copyOf(handshakes);
+    }
+
+    @Override
+    public List<TransportError> retries() {
+        return handshakes.stream().flatMap(h -> h.retries().stream()).toList();
     }
 }

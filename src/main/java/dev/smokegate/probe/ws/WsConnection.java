@@ -3,14 +3,14 @@ package dev.smokegate.probe.ws;
 import dev.smokegate.config.EnvironmentConfig;
 import dev.smokegate.config.ConnectTo;
 import dev.smokegate.probe.Endpoints;
+import dev.smokegate.probe.OriginTimeouts;
 import dev.smokegate.probe.ProbeContext;
+import dev.smokegate.probe.TransportError;
+import dev.smokegate.probe.TransportRetries;
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +21,6 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import org.java_websocket.WebSocket;
@@ -54,12 +53,11 @@ final class WsConnection implements AutoCloseable {
 
     /**
      * Dials {@code url} and upgrades; never throws for a target that misbehaves, the handshake says what happened.
+     * A transport error before any answer is retried as {@link TransportRetries} rules; an address that timed out
+     * earlier in the run is not dialled again, and a timeout here tells the rest of the run.
      *
      * @param autoReply answers protocol-level messages the moment they arrive (Socket.IO's ping), or empty
      */
-    // setSocket is deprecated for a socket factory, but the socket here is already dialled to the mapped address and
-    // through TLS with the public name; handing it over as is keeps that in one place.
-    @SuppressWarnings("deprecation")
     static WsConnection dial(URI url, String origin, Map<String, String> headers, ProbeContext context,
                              WsTranscript transcript, String name, Function<String, Optional<String>> autoReply) {
         EnvironmentConfig config = context.config();
@@ -68,47 +66,81 @@ final class WsConnection implements AutoCloseable {
         all.put("Origin", origin);
         all.put("User-Agent", "smokegate");
         all.putAll(headers);
-        Client client = new Client(url, all, transcript, name, autoReply);
         transcript.record(name, ">", "GET " + url + " (Origin: " + origin + ")");
+        OriginTimeouts.Origin address = OriginTimeouts.Origin.of(url, config);
+        Optional<String> earlier = context.originTimeouts().earlier(address);
+        if (earlier.isPresent()) {
+            String failure = "not connected: " + Endpoints.where(url, config) + " " + earlier.get();
+            transcript.record(name, "x", failure);
+            return new WsConnection(new Client(url, all, transcript, name, autoReply), new WsHandshake(url, origin,
+                    Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(failure), since(start),
+                    List.of()));
+        }
+        TransportRetries.Tried<Attempt> tried = TransportRetries.run(config.timeouts().transportRetries(),
+                () -> context.originTimeouts().earlier(address).isEmpty(),
+                () -> attempt(new Client(url, all, transcript, name, autoReply), context));
+        Attempt last = tried.last();
+        Optional<String> failure = last.failure().map(WsFailures.Failure::description).map(tried::describe);
+        if (last.failure().filter(WsFailures.Failure::timedOut).isPresent()) {
+            context.originTimeouts().timedOut(address, "WebSocket upgrade to " + url, failure.get());
+        }
+        return new WsConnection(last.client(), new WsHandshake(url, origin, last.status(), Optional.empty(),
+                last.closeReason(), failure, since(start), tried.retried()));
+    }
+
+    /** One try at connecting and upgrading: what the server answered, or why it did not. */
+    private record Attempt(Client client, Optional<Integer> status, Optional<String> closeReason,
+                           Optional<WsFailures.Failure> failure) implements TransportRetries.Attempt {
+
+        @Override
+        public Optional<TransportError> retryable() {
+            return failure.flatMap(WsFailures.Failure::transport);
+        }
+    }
+
+    // setSocket is deprecated for a socket factory, but the socket here is already dialled to the mapped address and
+    // through TLS with the public name; handing it over as is keeps that in one place.
+    @SuppressWarnings("deprecation")
+    private static Attempt attempt(Client client, ProbeContext context) {
+        EnvironmentConfig config = context.config();
+        URI url = client.getURI();
         Socket socket;
         try {
             socket = connect(url, context);
-        } catch (IOException e) {
-            String failure = describe(e, url, config);
-            transcript.record(name, "x", failure);
-            return new WsConnection(client, new WsHandshake(url, origin, Optional.empty(), Optional.empty(),
-                    Optional.empty(), Optional.of(failure), since(start)));
+        } catch (WsFailures.DialFailed e) {
+            client.transcript.record(client.name, "x", e.failure().description());
+            return new Attempt(client, Optional.empty(), Optional.empty(), Optional.of(e.failure()));
         }
         client.setSocket(socket);
         client.setDaemon(true);
         client.setConnectionLostTimeout(0);
         boolean open;
+        long waitStarted = System.nanoTime();
         try {
             open = client.connectBlocking(config.timeouts().read().toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             open = false;
         }
+        // Java-WebSocket closes the connection itself when the wait times out, so how long the wait took, not how
+        // the connection ended, tells a silent server from one that hung up.
+        boolean waitedOut = System.nanoTime() - waitStarted >= config.timeouts().read().toNanos();
         Optional<Integer> status = Optional.ofNullable(client.status);
-        Optional<String> failure = Optional.empty();
-        if (!open && status.isEmpty()) {
-            String where = Endpoints.where(url, config);
-            failure = Optional.of(client.error != null
-                    ? "WebSocket upgrade to " + where + " failed: " + client.error.getMessage()
-                    : "no answer to the WebSocket upgrade within " + Endpoints.seconds(config.timeouts().read())
-                    + " from " + where + " (connection accepted, nothing answered)");
-            transcript.record(name, "x", failure.get());
-            client.close();
+        Optional<String> closeReason = Optional.ofNullable(open ? null : client.closeReason).filter(r -> !r.isBlank());
+        if (open || status.isPresent()) {
+            return new Attempt(client, status, closeReason, Optional.empty());
         }
-        return new WsConnection(client, new WsHandshake(url, origin, status, Optional.empty(),
-                Optional.ofNullable(open ? null : client.closeReason).filter(r -> !r.isBlank()), failure,
-                since(start)));
+        WsFailures.Failure failure = WsFailures.upgrade(Optional.ofNullable(client.error), waitedOut, url, config);
+        client.transcript.record(client.name, "x", failure.description());
+        client.close();
+        return new Attempt(client, status, closeReason, Optional.of(failure));
     }
 
     /** The handshake with the app-level outcome added (Socket.IO CONNECT). */
     WsConnection withAppConnect(boolean connected, Optional<String> refusal) {
         return new WsConnection(client, new WsHandshake(handshake.url(), handshake.origin(), handshake.status(),
-                Optional.of(connected), refusal.or(handshake::refusal), handshake.failure(), handshake.elapsed()));
+                Optional.of(connected), refusal.or(handshake::refusal), handshake.failure(), handshake.elapsed(),
+                handshake.retries()));
     }
 
     boolean isOpen() {
@@ -139,7 +171,7 @@ final class WsConnection implements AutoCloseable {
         client.close();
     }
 
-    private static Socket connect(URI url, ProbeContext context) throws IOException {
+    private static Socket connect(URI url, ProbeContext context) throws WsFailures.DialFailed {
         EnvironmentConfig config = context.config();
         boolean secure = "wss".equalsIgnoreCase(url.getScheme());
         int port = Endpoints.port(url);
@@ -148,9 +180,14 @@ final class WsConnection implements AutoCloseable {
         try {
             raw.connect(new InetSocketAddress(address.host(), address.port()),
                     (int) config.timeouts().connect().toMillis());
-            if (!secure) {
-                return raw;
-            }
+        } catch (IOException e) {
+            closeQuietly(raw);
+            throw new WsFailures.DialFailed(WsFailures.connect(e, url, config));
+        }
+        if (!secure) {
+            return raw;
+        }
+        try {
             SSLSocket tls = (SSLSocket) context.trust().getSocketFactory().createSocket(raw, url.getHost(), port,
                     true);
             SSLParameters parameters = tls.getSSLParameters();
@@ -162,30 +199,17 @@ final class WsConnection implements AutoCloseable {
             tls.setSoTimeout(0);
             return tls;
         } catch (IOException e) {
-            raw.close();
-            throw e;
+            closeQuietly(raw);
+            throw new WsFailures.DialFailed(WsFailures.tlsHandshake(e, url, config));
         }
     }
 
-    private static String describe(IOException e, URI url, EnvironmentConfig config) {
-        String where = Endpoints.where(url, config);
-        if (e instanceof UnknownHostException) {
-            return "could not resolve host " + url.getHost();
+    private static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // the failure that led here is what gets reported
         }
-        if (e instanceof ConnectException) {
-            return "connection refused by " + where;
-        }
-        if (e instanceof SocketTimeoutException) {
-            return e.getMessage() != null && e.getMessage().contains("connect")
-                    ? "connection timed out after " + Endpoints.seconds(config.timeouts().connect()) + " to " + where
-                    : "no TLS handshake within " + Endpoints.seconds(config.timeouts().read()) + " from " + where
-                    + " (connection accepted, nothing answered)";
-        }
-        if (e instanceof SSLException) {
-            return "TLS handshake with " + where + " failed: " + e.getMessage();
-        }
-        return "connecting to " + where + " failed: " + e.getClass().getSimpleName()
-                + (e.getMessage() == null ? "" : ": " + e.getMessage());
     }
 
     private static Duration since(long start) {

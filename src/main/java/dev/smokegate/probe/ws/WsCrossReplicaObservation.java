@@ -1,5 +1,7 @@
 package dev.smokegate.probe.ws;
 
+import dev.smokegate.probe.Retried;
+import dev.smokegate.probe.TransportError;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -13,10 +15,16 @@ import java.util.Optional;
  * @param problem   why the scenario could not be played (a client without a usable socket)
  */
 public record WsCrossReplicaObservation(List<WsHandshake> handshakes, List<String> replicas,
-                                        Optional<Duration> delivered, Optional<String> problem, String transcript) {
+                                        Optional<Duration> delivered, Optional<String> problem, String transcript)
+        implements Retried {
 
     public WsCrossReplicaObservation {
         handshakes = List.copyOf(handshakes);
         replicas = List.copyOf(replicas);
+    }
+
+    @Override
+    public List<TransportError> retries() {
+        return handshakes.stream().flatMap(h -> h.retries().stream()).toList();
     }
 }

@@ -1,7 +1,10 @@
 package dev.smokegate.probe.ws;
 
+import dev.smokegate.probe.Retried;
+import dev.smokegate.probe.TransportError;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -12,9 +15,15 @@ import java.util.Optional;
  *                   ({@code 44}); empty for raw WebSocket or when the upgrade failed
  * @param refusal    what the server said when refusing: the close reason or the {@code 44} payload
  * @param failure    one readable line when the transport failed (refused, timed out, TLS)
+ * @param retries    the transport errors retried before this result
  */
 public record WsHandshake(URI url, String origin, Optional<Integer> status, Optional<Boolean> connected,
-                          Optional<String> refusal, Optional<String> failure, Duration elapsed) {
+                          Optional<String> refusal, Optional<String> failure, Duration elapsed,
+                          List<TransportError> retries) implements Retried {
+
+    public WsHandshake {
+        retries = List.copyOf(retries);
+    }
 
     public boolean upgraded() {
         return status.filter(s -> s == 101).isPresent();

@@ -1,6 +1,9 @@
 package dev.smokegate.probe.ws;
 
+import dev.smokegate.probe.Retried;
+import dev.smokegate.probe.TransportError;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -11,5 +14,10 @@ import java.util.Optional;
  */
 public record WsKeepaliveObservation(WsHandshake handshake, Duration idle, boolean survived,
                                      Optional<String> closedBy, Optional<Duration> roundTripAfter,
-                                     Optional<String> problem, String transcript) {
+                                     Optional<String> problem, String transcript) implements Retried {
+
+    @Override
+    public List<TransportError> retries() {
+        return handshake.retries();
+    }
 }

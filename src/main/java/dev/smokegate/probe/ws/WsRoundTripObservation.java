@@ -1,6 +1,9 @@
 package dev.smokegate.probe.ws;
 
+import dev.smokegate.probe.Retried;
+import dev.smokegate.probe.TransportError;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -10,5 +13,10 @@ import java.util.Optional;
  * @param problem why the scenario could not be played (no usable socket)
  */
 public record WsRoundTripObservation(WsHandshake handshake, Optional<Duration> latency, Optional<String> problem,
-                                     String transcript) {
+                                     String transcript) implements Retried {
+
+    @Override
+    public List<TransportError> retries() {
+        return handshake.retries();
+    }
 }

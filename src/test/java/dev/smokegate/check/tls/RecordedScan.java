@@ -79,6 +79,6 @@ final class RecordedScan {
 
     TlsObservation build() {
         return new TlsObservation(host, 443, host + ":443", chain, path, versions, suites, dheBits,
-                secureRenegotiation, staple, tlsScts, revocation, failure);
+                secureRenegotiation, staple, tlsScts, revocation, failure, List.of());
     }
 }

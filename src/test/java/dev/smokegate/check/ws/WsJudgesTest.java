@@ -30,17 +30,17 @@ class WsJudgesTest {
 
     private static WsHandshake upgraded(String origin) {
         return new WsHandshake(URL, origin, Optional.of(101), Optional.empty(), Optional.empty(), Optional.empty(),
-                Duration.ofMillis(30));
+                Duration.ofMillis(30), List.of());
     }
 
     private static WsHandshake refused(String origin, int status) {
         return new WsHandshake(URL, origin, Optional.of(status), Optional.empty(), Optional.of("Forbidden"),
-                Optional.empty(), Duration.ofMillis(30));
+                Optional.empty(), Duration.ofMillis(30), List.of());
     }
 
     private static WsHandshake silent(String origin) {
         return new WsHandshake(URL, origin, Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.of("no TLS handshake within 3s from api.example.com:443"), Duration.ofSeconds(3));
+                Optional.of("no TLS handshake within 3s from api.example.com:443"), Duration.ofSeconds(3), List.of());
     }
 
     @Test
@@ -55,7 +55,7 @@ class WsJudgesTest {
     @Test
     void connectFailsWhenSocketIoRefusesTheNamespace() {
         WsHandshake refusedConnect = new WsHandshake(URL, ALLOWED, Optional.of(101), Optional.of(false),
-                Optional.of("CONNECT refused: {\"message\":\"unauthorized\"}"), Optional.empty(), Duration.ZERO);
+                Optional.of("CONNECT refused: {\"message\":\"unauthorized\"}"), Optional.empty(), Duration.ZERO, List.of());
         assertThat(WsJudges.connect(new WsConnectObservation(refusedConnect, ""), CONFIG).message())
                 .contains("Socket.IO CONNECT refused", "unauthorized");
     }
@@ -126,7 +126,7 @@ class WsJudgesTest {
     @Test
     void originEnforcedCountsARefusedSocketIoConnectAsARefusal() {
         WsHandshake upgradedButRefused = new WsHandshake(URL, "null", Optional.of(101), Optional.of(false),
-                Optional.of("CONNECT refused"), Optional.empty(), Duration.ZERO);
+                Optional.of("CONNECT refused"), Optional.empty(), Duration.ZERO, List.of());
         assertThat(WsJudges.originEnforced(new WsOriginObservation(upgraded(ALLOWED),
                 List.of(upgradedButRefused), ""), CONFIG).status()).isEqualTo(Verdict.Status.PASS);
     }
@@ -135,9 +135,9 @@ class WsJudgesTest {
     void plaintextFailsOnlyWhenWsUpgrades() {
         URI plain = URI.create("ws://api.example.com/ws");
         WsHandshake redirected = new WsHandshake(plain, ALLOWED, Optional.of(308), Optional.empty(),
-                Optional.empty(), Optional.empty(), Duration.ZERO);
+                Optional.empty(), Optional.empty(), Duration.ZERO, List.of());
         WsHandshake served = new WsHandshake(plain, ALLOWED, Optional.of(101), Optional.empty(), Optional.empty(),
-                Optional.empty(), Duration.ZERO);
+                Optional.empty(), Duration.ZERO, List.of());
         assertThat(WsJudges.plaintextRefused(new WsConnectObservation(redirected, ""), CONFIG).status())
                 .isEqualTo(Verdict.Status.PASS);
         assertThat(WsJudges.plaintextRefused(new WsConnectObservation(served, ""), CONFIG).message())

@@ -5,6 +5,7 @@ import dev.smokegate.config.EnvironmentConfig;
 import dev.smokegate.config.HostMapping;
 import dev.smokegate.config.TrustSettings;
 import dev.smokegate.config.Timeouts;
+import dev.smokegate.probe.OriginTimeouts;
 import dev.smokegate.reference.pki.Pem;
 import java.io.IOException;
 import java.net.URI;
@@ -40,7 +41,14 @@ final class Scans {
 
     /** Scans {@code 127.0.0.1:port} under the public name {@code host:443}, as a run with --connect-to does. */
     static Result scan(String host, int port, EnvironmentConfig config) throws Exception {
-        TlsScanner scanner = new TlsScanner(host, 443, withMapping(config, host, port), Clock.systemUTC());
+        return scan(host, port, config, new OriginTimeouts());
+    }
+
+    /** The same, in a run that knows {@code originTimeouts} already. */
+    static Result scan(String host, int port, EnvironmentConfig config, OriginTimeouts originTimeouts)
+            throws Exception {
+        TlsScanner scanner = new TlsScanner(host, 443, withMapping(config, host, port), originTimeouts,
+                Clock.systemUTC());
         long started = System.nanoTime();
         TlsObservation observation = scanner.scan();
         return new Result(observation, scanner.handshakes(), Duration.ofNanos(System.nanoTime() - started));

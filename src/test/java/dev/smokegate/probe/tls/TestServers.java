@@ -281,6 +281,11 @@ final class TestServers {
         final Queue<ClientHello> hellos = new ConcurrentLinkedQueue<>();
 
         ScriptedServer(Function<ClientHello, Answer> script) throws IOException {
+            this(script, false);
+        }
+
+        /** @param stall send nothing after the answer, not even a FIN, as a server that hangs mid-handshake */
+        ScriptedServer(Function<ClientHello, Answer> script, boolean stall) throws IOException {
             socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
             acceptor = new Thread(() -> {
                 while (!socket.isClosed()) {
@@ -289,7 +294,9 @@ final class TestServers {
                         ClientHello hello = read(client.getInputStream());
                         hellos.add(hello);
                         write(client.getOutputStream(), script.apply(hello));
-                        client.shutdownOutput();
+                        if (!stall) {
+                            client.shutdownOutput();
+                        }
                         client.getInputStream().readAllBytes(); // until the scanner hangs up
                     } catch (IOException e) {
                         // next connection

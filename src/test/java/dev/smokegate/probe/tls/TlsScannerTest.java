@@ -10,17 +10,22 @@ import dev.smokegate.config.Timeouts;
 import dev.smokegate.config.TlsSettings;
 import dev.smokegate.model.Target;
 import dev.smokegate.model.Verdict;
+import dev.smokegate.probe.OriginTimeouts;
 import dev.smokegate.probe.ProbeContext;
+import dev.smokegate.probe.TransportError;
 import dev.smokegate.probe.tls.TestServers.Answer;
 import dev.smokegate.probe.tls.TestServers.JdkServer;
 import dev.smokegate.probe.tls.TestServers.ScriptedServer;
 import dev.smokegate.probe.tls.TestServers.SilentServer;
 import dev.smokegate.probe.tls.TlsObservation.AcceptedSuite;
 import dev.smokegate.probe.tls.TlsObservation.RevocationStatus;
+import dev.smokegate.reference.net.FaultyProxy;
+import dev.smokegate.reference.net.ProxyFaults;
 import dev.smokegate.reference.pki.CertificateAuthority;
 import dev.smokegate.reference.pki.IssuedCertificate;
 import dev.smokegate.reference.pki.LeafSpec;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -214,8 +219,64 @@ class TlsScannerTest {
     }
 
     @Test
+    void aServerThatStallsAfterItsServerHelloIsSaidToHaveStalledThere() throws Exception {
+        try (ScriptedServer server = new ScriptedServer(hello -> Answer.hello(0x0303,
+                CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256, true), true)) {
+            TlsObservation observation = Scans.scan(HOST, server.port(), config).observation();
+
+            assertThat(observation.failure()).hasValueSatisfying(f -> assertThat(f)
+                    .isEqualTo("stalled after the ServerHello: no Certificate within 2s"));
+        }
+    }
+
+    @Test
+    void aResetDuringTheScanRetriesThatStepAloneAndIsRecorded() throws Exception {
+        try (JdkServer server = new JdkServer(LEAF.chain(), LEAF.privateKey());
+             FaultyProxy edge = FaultyProxy.start("scan-edge", new InetSocketAddress("127.0.0.1", server.port()),
+                     ProxyFaults.NONE.withResetFirst(1))) {
+            Scans.Result result = Scans.scan(HOST, edge.port(), config);
+
+            assertThat(result.observation().handshakeSucceeded()).isTrue();
+            assertThat(accepted(result.observation())).containsExactlyInAnyOrder(TlsVersion.TLS_1_2,
+                    TlsVersion.TLS_1_3);
+            assertThat(result.observation().retries()).containsExactly(TransportError.RESET);
+            assertThat(result.handshakes()).as("the same steps as without the reset").isEqualTo(5);
+            assertThat(edge.connections()).as("each step once, the reset one twice").isEqualTo(6);
+        }
+    }
+
+    @Test
+    void aHostWhoseAddressTimedOutEarlierInTheRunIsNotScannedAgain() throws Exception {
+        try (SilentServer server = new SilentServer()) {
+            OriginTimeouts run = new OriginTimeouts();
+            run.timedOut(new OriginTimeouts.Origin(true, "127.0.0.1", server.port()), "GET https://" + HOST + "/",
+                    "no response within 2s from " + HOST + ":443");
+
+            Scans.Result result = Scans.scan(HOST, server.port(), config, run);
+
+            assertThat(result.observation().failure()).contains("not scanned: 127.0.0.1:" + server.port()
+                    + " timed out earlier in this run (GET https://" + HOST + "/: no response within 2s from " + HOST
+                    + ":443)");
+            assertThat(result.handshakes()).isZero();
+        }
+    }
+
+    @Test
+    void aSilentHostTellsTheRestOfTheRunThatItTimedOut() throws Exception {
+        try (SilentServer server = new SilentServer()) {
+            OriginTimeouts run = new OriginTimeouts();
+
+            Scans.scan(HOST, server.port(), config, run);
+
+            assertThat(run.earlier(new OriginTimeouts.Origin(true, "127.0.0.1", server.port()))).hasValueSatisfying(
+                    e -> assertThat(e).contains("TLS handshake with " + HOST + ":443: no response within 2s"));
+        }
+    }
+
+    @Test
     void unresolvableHostFailsWithCouldNotResolveHost() throws Exception {
-        TlsScanner scanner = new TlsScanner("no-such-host.invalid", 443, config, java.time.Clock.systemUTC());
+        TlsScanner scanner = new TlsScanner("no-such-host.invalid", 443, config, new OriginTimeouts(),
+                java.time.Clock.systemUTC());
         TlsObservation observation = scanner.scan();
 
         assertThat(observation.failure()).hasValueSatisfying(f -> assertThat(f)
