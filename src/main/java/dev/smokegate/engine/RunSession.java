@@ -81,7 +81,8 @@ public final class RunSession implements AutoCloseable {
         List<PlannedCheck> planned = plan(config, selection, catalogue);
         RunSession session = new RunSession(config, selection, planned, parallelism, clock);
         Map<String, Timed<CompletableFuture<Object>>> byKey = new HashMap<>();
-        planned.stream().filter(p -> p.skipReason().isEmpty()).forEach(p -> session.startProbe(p, byKey, context));
+        StartOrder.acrossAddresses(planned.stream().filter(p -> p.skipReason().isEmpty()).toList())
+                .forEach(p -> session.startProbe(p, byKey, context));
         return session;
     }
 
