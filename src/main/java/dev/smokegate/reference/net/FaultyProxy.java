@@ -1,12 +1,14 @@
 package dev.smokegate.reference.net;
 
+import static dev.smokegate.reference.net.LoopbackListener.closeQuietly;
+import static dev.smokegate.reference.net.LoopbackListener.daemon;
+
 import dev.smokegate.reference.services.Loopback;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,7 +40,7 @@ public final class FaultyProxy implements AutoCloseable {
     private static final int CHUNK = 16 * 1024;
 
     private final String name;
-    private final ServerSocket server;
+    private final LoopbackListener listener;
     private final InetSocketAddress upstream;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final AtomicInteger certainResets = new AtomicInteger();
@@ -46,24 +48,21 @@ public final class FaultyProxy implements AutoCloseable {
     private final AtomicInteger resets = new AtomicInteger();
     private volatile ProxyFaults faults;
 
-    private FaultyProxy(String name, ServerSocket server, InetSocketAddress upstream, ProxyFaults faults) {
+    private FaultyProxy(String name, InetSocketAddress upstream, ProxyFaults faults) throws IOException {
         this.name = name;
-        this.server = server;
         this.upstream = upstream;
         faults(faults);
+        // Last: from here on connections arrive, and everything they use is set.
+        this.listener = LoopbackListener.start(name, this::accepted);
     }
 
     /** Listens on a free loopback port and forwards each connection to {@code upstream}, mistreated by {@code faults}. */
     public static FaultyProxy start(String name, InetSocketAddress upstream, ProxyFaults faults) throws IOException {
-        ServerSocket server = new ServerSocket();
-        server.bind(new InetSocketAddress(Loopback.ADDRESS, 0));
-        FaultyProxy proxy = new FaultyProxy(name, server, upstream, faults);
-        daemon(proxy::acceptLoop, name + "-accept").start();
-        return proxy;
+        return new FaultyProxy(name, upstream, faults);
     }
 
     public int port() {
-        return server.getLocalPort();
+        return listener.port();
     }
 
     /** The faults for connections accepted from now on; open connections keep theirs. */
@@ -84,29 +83,17 @@ public final class FaultyProxy implements AutoCloseable {
 
     @Override
     public void close() {
-        closeQuietly(server);
-        open.forEach(FaultyProxy::closeQuietly);
+        listener.close();
+        open.forEach(LoopbackListener::closeQuietly);
         open.clear();
     }
 
-    private void acceptLoop() {
-        while (!server.isClosed()) {
-            Socket client;
-            try {
-                client = server.accept();
-            } catch (IOException closed) {
-                return;
-            }
-            if (server.isClosed()) {
-                closeQuietly(client);
-                return;
-            }
-            connections.incrementAndGet();
-            ProxyFaults current = faults;
-            open.add(client);
-            if (!current.blackhole()) {
-                daemon(() -> serve(client, current), name + "-connection").start();
-            }
+    private void accepted(Socket client) {
+        connections.incrementAndGet();
+        ProxyFaults current = faults;
+        open.add(client);
+        if (!current.blackhole()) {
+            daemon(() -> serve(client, current), name + "-connection").start();
         }
     }
 
@@ -250,20 +237,6 @@ public final class FaultyProxy implements AutoCloseable {
         long min = faults.minLatency().toNanos() / 2;
         long max = faults.maxLatency().toNanos() / 2;
         return max <= min ? min : ThreadLocalRandom.current().nextLong(min, max + 1);
-    }
-
-    private static Thread daemon(Runnable task, String name) {
-        Thread thread = new Thread(task, name);
-        thread.setDaemon(true);
-        return thread;
-    }
-
-    private static void closeQuietly(AutoCloseable closeable) {
-        try {
-            closeable.close();
-        } catch (Exception ignored) {
-            // closing is best effort
-        }
     }
 
     static final String USAGE = String.join("\n",

@@ -1,11 +1,14 @@
 package dev.smokegate.reference.ws;
 
+import static dev.smokegate.reference.net.LoopbackListener.closeQuietly;
+import static dev.smokegate.reference.net.LoopbackListener.daemon;
+
+import dev.smokegate.reference.net.LoopbackListener;
 import dev.smokegate.reference.services.Loopback;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.List;
@@ -28,7 +31,7 @@ public final class TcpBalancer implements AutoCloseable {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
 
     private final String name;
-    private final ServerSocket server;
+    private final LoopbackListener listener;
     private final AtomicInteger next = new AtomicInteger();
     private final Set<Pair> pairs = ConcurrentHashMap.newKeySet();
     private final Set<Socket> held = ConcurrentHashMap.newKeySet();
@@ -37,26 +40,23 @@ public final class TcpBalancer implements AutoCloseable {
     private volatile boolean blackhole;
     private volatile Optional<Duration> idleTimeout = Optional.empty();
 
-    private TcpBalancer(String name, ServerSocket server, List<Integer> backends) {
+    private TcpBalancer(String name, List<Integer> backends) throws IOException {
         this.name = name;
-        this.server = server;
         this.backends = List.copyOf(backends);
         this.reaper = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, name + "-idle-reaper"));
         reaper.scheduleWithFixedDelay(this::reapIdle, 200, 200, TimeUnit.MILLISECONDS);
+        // Last: from here on connections arrive, and everything they use is set.
+        this.listener = LoopbackListener.start(name, this::accepted);
     }
 
     /** Listens on a free loopback port and forwards to {@code backends} (loopback ports), in turn. */
     public static TcpBalancer start(String name, List<Integer> backends) throws IOException {
         requireBackends(backends);
-        ServerSocket server = new ServerSocket();
-        server.bind(new InetSocketAddress(Loopback.ADDRESS, 0));
-        TcpBalancer balancer = new TcpBalancer(name, server, backends);
-        daemon(balancer::acceptLoop, name + "-accept").start();
-        return balancer;
+        return new TcpBalancer(name, backends);
     }
 
     public int port() {
-        return server.getLocalPort();
+        return listener.port();
     }
 
     /** Where new connections go from now on; open connections stay where they are. */
@@ -75,7 +75,7 @@ public final class TcpBalancer implements AutoCloseable {
     public void blackhole(boolean on) {
         blackhole = on;
         if (!on) {
-            held.forEach(TcpBalancer::closeQuietly);
+            held.forEach(LoopbackListener::closeQuietly);
             held.clear();
         }
     }
@@ -92,29 +92,16 @@ public final class TcpBalancer implements AutoCloseable {
 
     @Override
     public void close() {
-        closeQuietly(server);
+        listener.close();
         reaper.shutdownNow();
-        held.forEach(TcpBalancer::closeQuietly);
+        held.forEach(LoopbackListener::closeQuietly);
         pairs.forEach(Pair::close);
     }
 
-    private void acceptLoop() {
-        while (!server.isClosed()) {
-            Socket client;
-            try {
-                client = server.accept();
-            } catch (IOException e) {
-                return;
-            }
-            if (server.isClosed()) {
-                // Accepted while close() ran: nothing would ever close it otherwise.
-                closeQuietly(client);
-                return;
-            }
-            if (blackhole) {
-                held.add(client);
-                continue;
-            }
+    private void accepted(Socket client) {
+        if (blackhole) {
+            held.add(client);
+        } else {
             daemon(() -> forward(client), name + "-connect").start();
         }
     }
@@ -161,20 +148,6 @@ public final class TcpBalancer implements AutoCloseable {
                 pairs.remove(p);
             });
         });
-    }
-
-    private static Thread daemon(Runnable task, String name) {
-        Thread thread = new Thread(task, name);
-        thread.setDaemon(true);
-        return thread;
-    }
-
-    private static void closeQuietly(AutoCloseable closeable) {
-        try {
-            closeable.close();
-        } catch (Exception ignored) {
-            // Closing during shutdown; nothing left to do with the error.
-        }
     }
 
     /** A client connection and its upstream; activity in either direction keeps both alive. */
