@@ -18,6 +18,11 @@ import java.util.Optional;
  */
 public final class WsProbes {
 
+    /**
+     * Follow-up requests of a polling session. Behind two replicas and a balancer that picks either at random, all 8
+     * land on the session's replica one time in 256: the chance that a missing affinity goes unseen.
+     */
+    private static final int POLLING_FOLLOW_UPS = 8;
     private static final SecureRandom RANDOM = new SecureRandom();
     /** Lets joins reach every replica before a message is sent; joins carry no ack the probe could wait for. */
     private static final Duration SETTLE = Duration.ofMillis(250);
@@ -201,8 +206,10 @@ public final class WsProbes {
     }
 
     /**
-     * Socket.IO's polling transport: a handshake, then four requests with its session id, each on a new
-     * connection. Behind replicas without affinity some land where the session is unknown.
+     * Socket.IO's polling transport: a handshake, then {@value #POLLING_FOLLOW_UPS} requests with its session id
+     * (the namespace CONNECT, a poll, then pongs, which a server takes at any time), each on a new connection and
+     * out of step with other clients. Behind replicas without affinity some land where the session is unknown; every
+     * one more makes a miss by chance half as likely.
      */
     public static ProbeRequest<SocketIoPollingObservation> socketIoPolling(URI url, String origin) {
         return new ProbeRequest<>("socket.io polling " + url + " " + origin, context -> {
@@ -213,9 +220,10 @@ public final class WsProbes {
             List<HttpObservation> followUps = new ArrayList<>();
             if (sid.isPresent()) {
                 URI session = URI.create(base + "&sid=" + sid.get());
-                for (String body : new String[] {"40", null, "3", "3"}) {
-                    HttpRequest request = body == null ? HttpRequest.get(session)
-                            : new HttpRequest("POST", session, List.of()).withBody(body);
+                for (int i = 0; i < POLLING_FOLLOW_UPS; i++) {
+                    pauseOutOfStep();
+                    HttpRequest request = i == 1 ? HttpRequest.get(session)
+                            : new HttpRequest("POST", session, List.of()).withBody(i == 0 ? "40" : "3");
                     followUps.add(HttpFetcher.fetch(polling(request, origin, context), context));
                 }
             }
@@ -274,8 +282,9 @@ public final class WsProbes {
     }
 
     /**
-     * A random pause before the next connection of a replica search: other clients connecting at a steady pace
-     * could otherwise keep the search in step with a round-robin balancer, landing it on the same replica each time.
+     * A random pause before the next connection of a replica search or a polling session: other clients connecting
+     * at a steady pace could otherwise keep it in step with a round-robin balancer, landing it on the same replica
+     * each time.
      */
     private static void pauseOutOfStep() {
         pause(Duration.ofMillis(20 + RANDOM.nextInt(180)));
