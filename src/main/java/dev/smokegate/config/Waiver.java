@@ -89,7 +89,13 @@ public record Waiver(String check, Optional<String> target, String reason, Local
         Optional<String> check = waiver.requiredString("check");
         check.filter(c -> !waiver.context().namesKnownCheck(c)).ifPresent(c -> waiver.problem(waiver.key("check"),
                 "names no known check: \"" + c + "\" (see ./smokegate list)"));
-        Optional<String> reason = waiver.requiredString("reason").filter(r -> !r.isBlank());
+        Optional<String> reason = waiver.requiredString("reason").filter(r -> {
+            if (r.isBlank()) {
+                waiver.problem(waiver.key("reason"), "must say why the failure is accepted (a ticket, a date, who "
+                        + "decided), found nothing");
+            }
+            return !r.isBlank();
+        });
         Optional<LocalDate> expires = waiver.requiredString("expires").flatMap(text -> day(text).or(() -> {
             waiver.problem(waiver.key("expires"), "expected a date YYYY-MM-DD, found \"" + text + "\""
                     + (DATE.matcher(text).matches() ? ", which is not a day of the calendar" : ""));
