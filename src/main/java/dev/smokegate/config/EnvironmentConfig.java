@@ -96,7 +96,7 @@ public record EnvironmentConfig(
     }
 
     private static String hostAndPort(URI url) {
-        return url.getHost().toLowerCase(Locale.ROOT) + ":" + (url.getPort() == -1 ? 443 : url.getPort());
+        return url.getHost().toLowerCase(Locale.ROOT) + ":" + Ports.of(url);
     }
 
     /** Builds configs for command-line overrides and in tests; the loader builds them from the file's sections. */

@@ -1,5 +1,6 @@
 package dev.smokegate.engine;
 
+import dev.smokegate.config.Ports;
 import dev.smokegate.model.Target;
 import java.net.URI;
 import java.util.ArrayList;
@@ -45,10 +46,7 @@ final class StartOrder {
         try {
             URI uri = URI.create(text.contains("://") ? text : "//" + text);
             if (uri.getHost() != null) {
-                String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-                int port = uri.getPort() != -1 ? uri.getPort() : scheme.equals("http") || scheme.equals("ws") ? 80
-                        : 443;
-                return uri.getHost().toLowerCase(Locale.ROOT) + ":" + port;
+                return uri.getHost().toLowerCase(Locale.ROOT) + ":" + Ports.of(uri);
             }
         } catch (IllegalArgumentException notAUrl) {
             // a plain word: it is its own group

@@ -2,6 +2,7 @@ package dev.smokegate.probe;
 
 import dev.smokegate.config.ConnectTo;
 import dev.smokegate.config.EnvironmentConfig;
+import dev.smokegate.config.Ports;
 import java.net.URI;
 import java.time.Duration;
 
@@ -11,18 +12,9 @@ public final class Endpoints {
     private Endpoints() {
     }
 
-    /** The URL's port, or the default of its scheme (443 for https and wss, 80 otherwise). */
-    public static int port(URI url) {
-        if (url.getPort() != -1) {
-            return url.getPort();
-        }
-        String scheme = url.getScheme();
-        return "https".equalsIgnoreCase(scheme) || "wss".equalsIgnoreCase(scheme) ? 443 : 80;
-    }
-
     /** {@code host:port}, and the address it is mapped to when a connect-to mapping applies. */
     public static String where(URI url, EnvironmentConfig config) {
-        int port = port(url);
+        int port = Ports.of(url);
         ConnectTo.Address address = config.connectTo().dial(url.getHost(), port);
         return url.getHost() + ":" + port + address.mapping().map(m -> " (mapped to " + address + ")").orElse("");
     }

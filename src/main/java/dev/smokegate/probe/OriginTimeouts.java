@@ -2,6 +2,7 @@ package dev.smokegate.probe;
 
 import dev.smokegate.config.ConnectTo;
 import dev.smokegate.config.EnvironmentConfig;
+import dev.smokegate.config.Ports;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Optional;
@@ -29,7 +30,7 @@ public final class OriginTimeouts {
         /** Where a request to {@code url} goes in this environment. */
         public static Origin of(URI url, EnvironmentConfig config) {
             String scheme = url.getScheme().toLowerCase(Locale.ROOT);
-            ConnectTo.Address dial = config.connectTo().dial(url.getHost(), Endpoints.port(url));
+            ConnectTo.Address dial = config.connectTo().dial(url.getHost(), Ports.of(url));
             return new Origin(scheme.equals("https") || scheme.equals("wss"), dial.host(), dial.port());
         }
     }

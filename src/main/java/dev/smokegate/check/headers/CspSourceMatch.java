@@ -1,5 +1,6 @@
 package dev.smokegate.check.headers;
 
+import dev.smokegate.config.Ports;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
@@ -72,8 +73,8 @@ enum CspSourceMatch {
         String port = colon < 0 ? null : hostPort.substring(colon + 1);
         String urlHost = url.getHost().toLowerCase(Locale.ROOT);
         boolean hostMatches = host.startsWith("*.") ? urlHost.endsWith(host.substring(1)) : urlHost.equals(host);
-        boolean portMatches = port == null ? url.getPort() == -1 || url.getPort() == defaultPort(url.getScheme())
-                : port.equals("*") || port.equals(String.valueOf(effectivePort(url)));
+        boolean portMatches = port == null ? Ports.of(url) == Ports.defaultFor(url.getScheme())
+                : port.equals("*") || port.equals(String.valueOf(Ports.of(url)));
         String urlPath = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
         boolean pathMatches = path.isEmpty() || (path.endsWith("/") ? urlPath.startsWith(path) : urlPath.equals(path));
         return hostMatches && portMatches && pathMatches ? schemeMatch : BLOCKED;
@@ -96,15 +97,6 @@ enum CspSourceMatch {
 
     private static boolean sameOrigin(URI a, URI b) {
         return a.getScheme().equalsIgnoreCase(b.getScheme()) && a.getHost().equalsIgnoreCase(b.getHost())
-                && effectivePort(a) == effectivePort(b);
-    }
-
-    private static int effectivePort(URI url) {
-        return url.getPort() == -1 ? defaultPort(url.getScheme()) : url.getPort();
-    }
-
-    private static int defaultPort(String scheme) {
-        String s = scheme.toLowerCase(Locale.ROOT);
-        return s.equals("https") || s.equals("wss") ? 443 : 80;
+                && Ports.of(a) == Ports.of(b);
     }
 }

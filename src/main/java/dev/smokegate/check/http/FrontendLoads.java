@@ -1,5 +1,6 @@
 package dev.smokegate.check.http;
 
+import dev.smokegate.config.Ports;
 import dev.smokegate.model.Verdict;
 import dev.smokegate.probe.http.HttpExchange;
 import dev.smokegate.probe.http.HttpObservation;
@@ -73,8 +74,7 @@ final class FrontendLoads {
     }
 
     private static String origin(URI url) {
-        String scheme = url.getScheme().toLowerCase(Locale.ROOT);
-        int port = url.getPort() != -1 ? url.getPort() : scheme.equals("https") ? 443 : 80;
-        return scheme + "://" + url.getHost().toLowerCase(Locale.ROOT) + ":" + port;
+        return url.getScheme().toLowerCase(Locale.ROOT) + "://" + url.getHost().toLowerCase(Locale.ROOT) + ":"
+                + Ports.of(url);
     }
 }

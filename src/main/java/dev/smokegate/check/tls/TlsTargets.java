@@ -1,6 +1,7 @@
 package dev.smokegate.check.tls;
 
 import dev.smokegate.config.EnvironmentConfig;
+import dev.smokegate.config.Ports;
 import dev.smokegate.model.Target;
 import java.net.URI;
 import java.util.ArrayList;
@@ -33,8 +34,7 @@ public final class TlsTargets {
     private static void add(Map<String, Target> byEndpoint, String role, URI url) {
         String scheme = url.getScheme().toLowerCase(Locale.ROOT);
         if (scheme.equals("https") || scheme.equals("wss")) {
-            add(byEndpoint, role, url.getHost().toLowerCase(Locale.ROOT) + ":"
-                    + (url.getPort() == -1 ? 443 : url.getPort()));
+            add(byEndpoint, role, url.getHost().toLowerCase(Locale.ROOT) + ":" + Ports.of(url));
         }
     }
 

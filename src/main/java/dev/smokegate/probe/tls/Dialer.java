@@ -31,36 +31,29 @@ final class Dialer {
     private static final ScheduledExecutorService WATCHDOG =
             Executors.newSingleThreadScheduledExecutor(daemon("smokegate-tls-watchdog"));
 
-    private final String dialHost;
-    private final int dialPort;
+    private final ConnectTo.Address dial;
     private final Duration connectTimeout;
     private final Duration readTimeout;
     private InetAddress address;
 
-    Dialer(String dialHost, int dialPort, Duration connectTimeout, Duration readTimeout) {
-        this.dialHost = dialHost;
-        this.dialPort = dialPort;
+    Dialer(ConnectTo.Address dial, Duration connectTimeout, Duration readTimeout) {
+        this.dial = dial;
         this.connectTimeout = connectTimeout;
         this.readTimeout = readTimeout;
     }
 
     static Dialer forTarget(String host, int port, EnvironmentConfig config) {
-        ConnectTo.Address address = config.connectTo().dial(host, port);
-        return new Dialer(address.host(), address.port(), config.timeouts().connect(), config.timeouts().read());
+        return new Dialer(config.connectTo().dial(host, port), config.timeouts().connect(), config.timeouts().read());
     }
 
     /** The address as the run's {@link OriginTimeouts} knows it: TLS is what a scan dials for. */
     OriginTimeouts.Origin origin() {
-        return new OriginTimeouts.Origin(true, dialHost, dialPort);
+        return new OriginTimeouts.Origin(true, dial.host(), dial.port());
     }
 
     /** {@code host:port} as dialled, IPv6 literals in brackets. */
     String dialled() {
-        return hostPort(dialHost, dialPort);
-    }
-
-    static String hostPort(String host, int port) {
-        return (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+        return dial.toString();
     }
 
     Duration connectTimeout() {
@@ -86,7 +79,7 @@ final class Dialer {
         }
         CompletableFuture<InetAddress> lookup = CompletableFuture.supplyAsync(() -> {
             try {
-                return InetAddress.getByName(dialHost);
+                return InetAddress.getByName(dial.host());
             } catch (UnknownHostException e) {
                 throw new IllegalStateException(e);
             }
@@ -96,22 +89,22 @@ final class Dialer {
             return address;
         } catch (TimeoutException e) {
             lookup.cancel(true);
-            throw new UnknownHostException("could not resolve host " + dialHost + " within "
+            throw new UnknownHostException("could not resolve host " + dial.host() + " within "
                     + seconds(connectTimeout));
         } catch (ExecutionException e) {
-            throw new UnknownHostException("could not resolve host " + dialHost);
+            throw new UnknownHostException("could not resolve host " + dial.host());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new UnknownHostException("could not resolve host " + dialHost + ": interrupted");
+            throw new UnknownHostException("could not resolve host " + dial.host() + ": interrupted");
         }
     }
 
     /** A connected socket with the read timeout set, guarded by a watchdog; close the guard to close both. */
     Guarded connect() throws IOException {
-        return connect(resolve(), dialPort, connectTimeout, readTimeout);
+        return connect(resolve(), dial.port(), connectTimeout, readTimeout);
     }
 
-    static Guarded connect(InetAddress address, int port, Duration connectTimeout, Duration readTimeout)
+    private static Guarded connect(InetAddress address, int port, Duration connectTimeout, Duration readTimeout)
             throws IOException {
         Socket socket = new Socket();
         Guarded guarded = new Guarded(socket, connectTimeout.plus(readTimeout));

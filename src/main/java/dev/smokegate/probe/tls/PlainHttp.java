@@ -3,12 +3,12 @@ package dev.smokegate.probe.tls;
 import dev.smokegate.probe.FailureText;
 import dev.smokegate.config.EnvironmentConfig;
 import dev.smokegate.config.ConnectTo;
+import dev.smokegate.config.Ports;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.ConnectException;
-import java.net.InetAddress;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -48,21 +48,18 @@ final class PlainHttp {
             throw new IOException("unsupported URL " + uri + " (only http:// is fetched)");
         }
         String host = uri.getHost();
-        int port = uri.getPort() == -1 ? 80 : uri.getPort();
+        int port = Ports.of(uri);
         ConnectTo.Address dial = config.connectTo().dial(host, port);
-        String dialHost = dial.host();
-        int dialPort = dial.port();
-        Dialer dialer = new Dialer(dialHost, dialPort, config.timeouts().connect(), config.timeouts().read());
-        InetAddress address = dialer.resolve();
+        Dialer dialer = new Dialer(dial, config.timeouts().connect(), config.timeouts().read());
         Dialer.Guarded connection;
         try {
-            connection = Dialer.connect(address, dialPort, config.timeouts().connect(), config.timeouts().read());
+            connection = dialer.connect();
         } catch (SocketTimeoutException e) {
-            throw new IOException("timed out connecting to " + Dialer.hostPort(dialHost, dialPort), e);
+            throw new IOException("timed out connecting to " + dial, e);
         } catch (ConnectException e) {
             String message = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
             throw new IOException((message.contains("refused") ? "connection refused by " : "could not connect to ")
-                    + Dialer.hostPort(dialHost, dialPort), e);
+                    + dial, e);
         }
         try (connection) {
             OutputStream out = connection.socket().getOutputStream();

@@ -2,6 +2,7 @@ package dev.smokegate.probe.ws;
 
 import dev.smokegate.config.EnvironmentConfig;
 import dev.smokegate.config.ConnectTo;
+import dev.smokegate.config.Ports;
 import dev.smokegate.probe.Endpoints;
 import dev.smokegate.probe.OriginTimeouts;
 import dev.smokegate.probe.ProbeContext;
@@ -174,7 +175,7 @@ final class WsConnection implements AutoCloseable {
     private static Socket connect(URI url, ProbeContext context) throws WsFailures.DialFailed {
         EnvironmentConfig config = context.config();
         boolean secure = "wss".equalsIgnoreCase(url.getScheme());
-        int port = Endpoints.port(url);
+        int port = Ports.of(url);
         ConnectTo.Address address = config.connectTo().dial(url.getHost(), port);
         Socket raw = new Socket();
         try {

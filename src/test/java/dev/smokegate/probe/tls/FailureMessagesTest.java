@@ -2,6 +2,7 @@ package dev.smokegate.probe.tls;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.smokegate.config.ConnectTo;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -12,8 +13,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** The scanner's and revocation's failure details name no Java class, whatever the exception said. */
 class FailureMessagesTest {
 
-    private static final Dialer DIALER = new Dialer("api.example.com", 443, Duration.ofSeconds(5),
-            Duration.ofSeconds(10));
+    private static final Dialer DIALER = new Dialer(new ConnectTo.Address("api.example.com", 443, Optional.empty()),
+            Duration.ofSeconds(5), Duration.ofSeconds(10));
 
     @ParameterizedTest
     @MethodSource("dev.smokegate.probe.OddFailures#all")
