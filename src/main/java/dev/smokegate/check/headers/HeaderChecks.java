@@ -20,8 +20,9 @@ public final class HeaderChecks {
     public static List<Check<?>> all() {
         return List.of(
                 HttpCheck.originResponse(CheckSpec.gate("headers.hsts.policy", Severity.HIGH,
-                        "HTTPS responses carry exactly one valid Strict-Transport-Security header with max-age >= "
-                                + "the configured minimum and includeSubDomains when required.",
+                        "HTTPS responses carry exactly one Strict-Transport-Security header that browsers accept "
+                                + "(RFC 6797) with max-age >= the configured minimum and includeSubDomains when "
+                                + "required; directives browsers ignore warn.",
                         "Send Strict-Transport-Security: max-age=31536000; includeSubDomains; preload (Vercel: "
                                 + "headers in vercel.json or next.config.js; Node: helmet's hsts) from one place "
                                 + "only, so proxies and the app do not both add it."),

@@ -82,9 +82,8 @@ final class PreloadEligibility {
         String value = headers.get(0);
         HstsPolicy policy = HstsPolicy.parse(value);
         int before = errors.size();
-        for (String problem : policy.problems()) {
-            // hstspreload rejects an unusable max-age but only warns about repeated or unknown directives.
-            (problem.startsWith("max-age") ? errors : warnings).add("\"" + value + "\": " + problem);
+        for (HstsPolicy.Problem problem : policy.problems()) {
+            (problem.kind().preloadError() ? errors : warnings).add("\"" + value + "\": " + problem.text());
         }
         if (!policy.includeSubDomains()) {
             errors.add("\"" + value + "\" lacks includeSubDomains");

@@ -38,7 +38,11 @@ final class SecurityHeaderJudges {
                     + "); send exactly one");
         }
         HstsPolicy policy = HstsPolicy.parse(headers.get(0));
-        List<String> findings = new ArrayList<>(policy.problems());
+        List<String> findings = new ArrayList<>(policy.invalidating().stream().map(HstsPolicy.Problem::text)
+                .toList());
+        if (!findings.isEmpty()) {
+            findings.set(0, "browsers ignore the whole header (RFC 6797 §6.1): " + findings.get(0));
+        }
         long minimum = config.headers().hstsMinMaxAge();
         policy.maxAge().ifPresent(age -> {
             if (age < minimum) {
@@ -48,8 +52,13 @@ final class SecurityHeaderJudges {
         if (config.headers().hstsIncludeSubDomains() && !policy.includeSubDomains()) {
             findings.add("includeSubDomains is missing");
         }
-        return findings.isEmpty() ? Verdict.pass("Strict-Transport-Security: " + headers.get(0))
-                : Verdict.fail("Strict-Transport-Security \"" + headers.get(0) + "\": " + String.join("; ", findings));
+        String quoted = "Strict-Transport-Security \"" + headers.get(0) + "\": ";
+        if (!findings.isEmpty()) {
+            return Verdict.fail(quoted + String.join("; ", findings));
+        }
+        List<String> ignorable = policy.ignorable().stream().map(HstsPolicy.Problem::text).toList();
+        return ignorable.isEmpty() ? Verdict.pass("Strict-Transport-Security: " + headers.get(0))
+                : Verdict.warn(quoted + "the policy holds; " + String.join("; ", ignorable));
     }
 
     static Verdict frameProtection(HttpExchange response, EnvironmentConfig config) {

@@ -78,7 +78,30 @@ class PreloadEligibilityTest {
         assertThat(PreloadEligibility.judge(withHsts("max-age=10886400; includeSubDomains; preload")).message())
                 .contains("max-age=10886400 is below one year");
         assertThat(PreloadEligibility.judge(withHsts("max-age=\"31536000\"; includeSubDomains; preload")).message())
-                .contains("max-age must be plain digits");
+                .contains("max-age is quoted");
+    }
+
+    /**
+     * The error/warning split of hstspreload.org's own parser tests (chromium/hstspreload, header_test.go): only an
+     * unusable max-age is an error; repeated, unknown and valued directives are warnings.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "preload; includeSubDomains; preload; max-age=31536000; preload | WARN",
+            "includeSubDomains; max-age=31536000; preload; extraDirective | WARN",
+            "max-age=31536000; extra; includeSubDomains; directives; preload | WARN",
+            "max-age=31536000; includeSubDomains; includeSubDomains; preload | WARN",
+            "max-age=31536000; max-age=31536000; includeSubDomains; preload | WARN",
+            "max-age=31536000; includeSubDomains; preload=yes; preload | WARN",
+            "max-age=-101; includeSubDomains; preload | FAIL",
+            "max-age=+101; includeSubDomains; preload | FAIL",
+            "includeSubDomains; preload; max-age | FAIL",
+            "includeSubDomains; preload; max-age= | FAIL",
+            "max-age=31536000; includeSubDomains=yes; preload | FAIL"})
+    void classifiesHeaderProblemsAsHstspreloadDoes(String header, Verdict.Status expected) {
+        Verdict verdict = PreloadEligibility.judge(withHsts(header));
+
+        assertThat(verdict.status()).as(verdict.message()).isEqualTo(expected);
     }
 
     @Test

@@ -38,6 +38,27 @@ class SecurityHeaderJudgesTest {
                 .status()).isEqualTo(Verdict.Status.PASS);
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "max-age=63072000; includeSubDomains; preload; extraDirective | WARN | unknown directive",
+            "max-age=63072000; includeSubDomains; preload; preload | WARN | preload appears more than once",
+            "max-age=63072000; includeSubDomains; preload=now | WARN | preload takes no value",
+            "max-age=\"63072000\"; includeSubDomains | WARN | max-age is quoted",
+            "max-age=63072000; max-age=63072000; includeSubDomains | FAIL | browsers ignore the whole header",
+            "max-age=63072000; includeSubDomains; includeSubDomains | FAIL | includeSubDomains appears more than once",
+            "max-age=63072000; includeSubDomains=1 | FAIL | includeSubDomains takes no value",
+            "max-age=abc; includeSubDomains | FAIL | max-age must be a number of seconds",
+            "includeSubDomains; preload | FAIL | max-age is missing",
+            "max-age=63072000; extraDirective | FAIL | includeSubDomains is missing",
+            "max-age=600; includeSubDomains; extraDirective | FAIL | max-age=600 is below"})
+    void hstsFailsOnlyWhenBrowsersIgnoreTheHeaderOrThePolicyIsTooWeak(String header, Verdict.Status expected,
+                                                                       String message) {
+        Verdict verdict = SecurityHeaderJudges.hsts(response("Strict-Transport-Security", header), CONFIG);
+
+        assertThat(verdict.status()).as(verdict.message()).isEqualTo(expected);
+        assertThat(verdict.message()).contains(message);
+    }
+
     @Test
     void frameProtectionAcceptsCspFrameAncestorsButNotAllowFrom() {
         assertThat(SecurityHeaderJudges.frameProtection(response("Content-Security-Policy",
