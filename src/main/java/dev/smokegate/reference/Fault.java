@@ -55,8 +55,17 @@ public enum Fault {
     /** The frontend's HSTS says {@code max-age=300}. */
     HSTS_SHORT_MAX_AGE,
 
-    /** The frontend's HSTS max-age is quoted ({@code max-age="31536000"}), which hstspreload.org rejects. */
+    /**
+     * The frontend's HSTS max-age is quoted ({@code max-age="31536000"}): valid RFC 6797, which browsers accept, but
+     * hstspreload.org rejects it.
+     */
     HSTS_QUOTED_MAX_AGE,
+
+    /** The frontend's HSTS repeats {@code preload} and adds an unknown directive: browsers ignore both. */
+    HSTS_EXTRA_DIRECTIVES,
+
+    /** The frontend's HSTS says {@code includeSubDomains} twice, which makes browsers ignore the header. */
+    HSTS_REPEATED_INCLUDE_SUBDOMAINS,
 
     /** The frontend sends two {@code Strict-Transport-Security} headers. */
     HSTS_DUPLICATE_HEADER,

@@ -72,8 +72,11 @@ final class SecurityHeaders {
         if (!on.test(Fault.HSTS_MISSING)) {
             String maxAge = on.test(Fault.HSTS_SHORT_MAX_AGE) ? "300"
                     : on.test(Fault.HSTS_QUOTED_MAX_AGE) ? "\"31536000\"" : "31536000";
-            String subdomains = on.test(Fault.HSTS_NO_INCLUDE_SUBDOMAINS) ? "" : "; includeSubDomains";
-            String preload = on.test(Fault.HSTS_NO_PRELOAD) ? "" : "; preload";
+            String subdomains = on.test(Fault.HSTS_NO_INCLUDE_SUBDOMAINS) ? ""
+                    : on.test(Fault.HSTS_REPEATED_INCLUDE_SUBDOMAINS) ? "; includeSubDomains; includeSubDomains"
+                    : "; includeSubDomains";
+            String preload = on.test(Fault.HSTS_NO_PRELOAD) ? ""
+                    : on.test(Fault.HSTS_EXTRA_DIRECTIVES) ? "; preload; preload; extraDirective" : "; preload";
             r = r.withHeader("Strict-Transport-Security", "max-age=" + maxAge + subdomains + preload);
         }
         return r;
