@@ -1,6 +1,7 @@
 package dev.smokegate.cli;
 
 import dev.smokegate.config.HostMapping;
+import dev.smokegate.model.Severity;
 import dev.smokegate.model.Suite;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,7 +12,7 @@ import java.util.Optional;
 /** The options of {@code run} and {@code demo}, parsed and checked. */
 record RunOptions(Optional<String> environment, Suite suite, List<String> only, Path reportRoot,
                   List<HostMapping> connectTo, Optional<Path> caFile, int parallelism,
-                  Optional<Duration> deadline, boolean html) {
+                  Optional<Duration> deadline, boolean html, Optional<Severity> failOn) {
 
     static final int DEFAULT_PARALLELISM = 8;
 
@@ -46,6 +47,11 @@ record RunOptions(Optional<String> environment, Suite suite, List<String> only, 
                 case "--parallelism" -> options.parallelism(positive(value(args, ++i, arg), arg));
                 case "--deadline" -> options.deadline(Duration.ofSeconds(positive(value(args, ++i, arg), arg)));
                 case "--no-html" -> options.html(false);
+                case "--fail-on" -> {
+                    String value = value(args, ++i, arg);
+                    options.failOn(Severity.parse(value).orElseThrow(() -> new UsageException(
+                            "--fail-on must be one of " + Severity.labels() + ", not \"" + value + "\"")));
+                }
                 default -> {
                     if (arg.startsWith("-")) {
                         throw new UsageException("unknown option " + arg);
@@ -94,6 +100,7 @@ record RunOptions(Optional<String> environment, Suite suite, List<String> only, 
         private int parallelism = DEFAULT_PARALLELISM;
         private Optional<Duration> deadline = Optional.empty();
         private boolean html = true;
+        private Optional<Severity> failOn = Optional.empty();
 
         private Builder(Suite suite) {
             this.suite = suite;
@@ -109,6 +116,7 @@ record RunOptions(Optional<String> environment, Suite suite, List<String> only, 
             parallelism = options.parallelism;
             deadline = options.deadline;
             html = options.html;
+            failOn = options.failOn;
         }
 
         Builder environment(String name) {
@@ -157,9 +165,14 @@ record RunOptions(Optional<String> environment, Suite suite, List<String> only, 
             return this;
         }
 
+        Builder failOn(Severity value) {
+            failOn = Optional.of(value);
+            return this;
+        }
+
         RunOptions build() {
             return new RunOptions(environment, suite, only, reportRoot, connectTo, caFile, parallelism, deadline,
-                    html);
+                    html, failOn);
         }
     }
 }

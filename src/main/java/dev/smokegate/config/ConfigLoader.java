@@ -98,6 +98,7 @@ public final class ConfigLoader {
                 root.section("redis", RedisSettings::read).orElse(RedisSettings.NONE),
                 root.sections("waivers", Waiver::read).stream().flatMap(Optional::stream).toList(),
                 root.section("waiver-policy", WaiverPolicy::read).orElse(WaiverPolicy.DEFAULTS),
+                root.section("fail-on", FailOn::read).orElse(FailOn.EVERYTHING),
                 root.context().references(), root.context().secretValues());
     }
 

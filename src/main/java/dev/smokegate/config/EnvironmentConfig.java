@@ -36,6 +36,7 @@ public record EnvironmentConfig(
         RedisSettings redis,
         List<Waiver> waivers,
         WaiverPolicy waiverPolicy,
+        FailOn failOn,
         List<ConfigValue> references,
         Set<String> secretValues) {
 
@@ -119,6 +120,7 @@ public record EnvironmentConfig(
         private RedisSettings redis = RedisSettings.NONE;
         private List<Waiver> waivers = List.of();
         private WaiverPolicy waiverPolicy = WaiverPolicy.DEFAULTS;
+        private FailOn failOn = FailOn.EVERYTHING;
         private List<ConfigValue> references = List.of();
         private final Set<String> secretValues = new HashSet<>();
 
@@ -147,6 +149,7 @@ public record EnvironmentConfig(
             redis = c.redis;
             waivers = c.waivers;
             waiverPolicy = c.waiverPolicy;
+            failOn = c.failOn;
             references = c.references;
             secretValues.addAll(c.secretValues);
         }
@@ -165,6 +168,7 @@ public record EnvironmentConfig(
         public Builder http(HttpSettings value) { http = value; return this; }
         public Builder waivers(List<Waiver> value) { waivers = List.copyOf(value); return this; }
         public Builder waiverPolicy(WaiverPolicy value) { waiverPolicy = value; return this; }
+        public Builder failOn(FailOn value) { failOn = value; return this; }
 
         /** A value the redactor must remove from every report, as if a {@code ${VAR}} had expanded to it. */
         public Builder secretValue(String value) {
@@ -177,7 +181,7 @@ public record EnvironmentConfig(
         public EnvironmentConfig build() {
             return new EnvironmentConfig(name, source, frontend, backend, canonical, websocket, trust, connectTo,
                     timeouts, thresholds, headers, cors, tls, http, database, redis, waivers, waiverPolicy,
-                    references, secretValues);
+                    failOn, references, secretValues);
         }
     }
 }

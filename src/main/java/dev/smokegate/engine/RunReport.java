@@ -2,6 +2,7 @@ package dev.smokegate.engine;
 
 import dev.smokegate.model.CheckResult;
 import dev.smokegate.model.Outcome;
+import dev.smokegate.model.Severity;
 import dev.smokegate.model.Suite;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,9 +13,10 @@ import java.util.Map;
 /**
  * Everything a reporter needs about a finished run.
  *
+ * @param failOn  the least severe failure that decides the exit code; failures below it are reported, not gating
  * @param notices things the reader must know that are not check results, such as expired waivers
  */
-public record RunReport(String environment, Suite suite, Instant startedAt, Duration duration,
+public record RunReport(String environment, Suite suite, Severity failOn, Instant startedAt, Duration duration,
                         List<CheckResult> results, List<String> notices) {
 
     public RunReport {
@@ -36,12 +38,33 @@ public record RunReport(String environment, Suite suite, Instant startedAt, Dura
         return (int) results.stream().filter(CheckResult::flaky).count();
     }
 
-    /** The contract's exit codes: 1 when anything failed, else 3 when anything could not be verified, else 0. */
+    /** A failed result whose check is less severe than {@link #failOn}: reported as failed, not gating. */
+    public boolean belowFailOn(CheckResult result) {
+        return belowFailOn(result, failOn);
+    }
+
+    public static boolean belowFailOn(CheckResult result, Severity failOn) {
+        return result.outcome() == Outcome.FAILED && !result.spec().severity().atLeast(failOn);
+    }
+
+    /** How every report marks a failure below the threshold: {@code below fail-on high}. */
+    public static String belowFailOnLabel(Severity failOn) {
+        return "below fail-on " + failOn.label();
+    }
+
+    /** Failed results below {@link #failOn}; each is also counted as failed. */
+    public int failedBelowFailOn() {
+        return (int) results.stream().filter(this::belowFailOn).count();
+    }
+
+    /**
+     * The contract's exit codes: 1 when a check at or above {@code failOn} failed, else 3 when anything could not
+     * be verified, else 0.
+     */
     public int exitCode() {
-        Map<Outcome, Integer> counts = counts();
-        if (counts.get(Outcome.FAILED) > 0) {
+        if (counts().get(Outcome.FAILED) > failedBelowFailOn()) {
             return ExitCode.FAILED;
         }
-        return counts.get(Outcome.BROKEN) > 0 ? ExitCode.NOT_VERIFIED : ExitCode.PASSED;
+        return counts().get(Outcome.BROKEN) > 0 ? ExitCode.NOT_VERIFIED : ExitCode.PASSED;
     }
 }

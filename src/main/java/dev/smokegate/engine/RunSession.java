@@ -5,6 +5,7 @@ import dev.smokegate.config.EnvironmentConfig;
 import dev.smokegate.config.Waiver;
 import dev.smokegate.model.CheckResult;
 import dev.smokegate.model.Outcome;
+import dev.smokegate.model.Severity;
 import dev.smokegate.model.Target;
 import dev.smokegate.model.Verdict;
 import dev.smokegate.probe.FailureText;
@@ -251,8 +252,13 @@ public final class RunSession implements AutoCloseable {
         List<String> reported = new ArrayList<>(notices);
         interrupted.ifPresent(signal -> reported.add("run interrupted (" + signal
                 + "): the checks still waiting for their probes are reported as not verified"));
-        return new RunReport(config.name(), selection.suite(), startedAt,
+        return new RunReport(config.name(), selection.suite(), failOn(), startedAt,
                 Duration.between(startedAt, clock.instant()), ordered, reported);
+    }
+
+    /** The least severe failure that fails this run: {@code fail-on} for its suite. */
+    public Severity failOn() {
+        return config.failOn().forSuite(selection.suite());
     }
 
     @Override

@@ -23,7 +23,8 @@ final class AllureAnnotations {
     private AllureAnnotations() {
     }
 
-    static void describe(CheckResult result) {
+    /** @param belowFailOn a failure of a check less severe than the run's fail-on: tagged, so it can be filtered */
+    static void describe(CheckResult result, boolean belowFailOn) {
         CheckSpec spec = result.spec();
         Allure.getLifecycle().updateTestCase(test -> {
             test.setName(spec.id() + " · " + result.target());
@@ -40,6 +41,9 @@ final class AllureAnnotations {
             test.getLabels().add(label("story", spec.id()));
             test.getLabels().add(label("severity", allureSeverity(spec)));
             test.getLabels().add(label("tag", result.outcome().label()));
+            if (belowFailOn) {
+                test.getLabels().add(label("tag", "below-fail-on"));
+            }
             test.getParameters().add(new Parameter().setName("target").setValue(result.target().address()));
             test.setDescription("**Requirement:** " + spec.requirement() + "\n\n**Remediation:** "
                     + spec.remediation() + "\n\n**Observed:** " + result.message());

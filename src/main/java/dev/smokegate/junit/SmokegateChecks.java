@@ -1,8 +1,10 @@
 package dev.smokegate.junit;
 
 import dev.smokegate.engine.PlannedCheck;
+import dev.smokegate.engine.RunReport;
 import dev.smokegate.engine.RunSession;
 import dev.smokegate.model.CheckResult;
+import dev.smokegate.model.Severity;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,15 +31,17 @@ public class SmokegateChecks {
                 .add(p));
         return byArea.entrySet().stream().map(area -> DynamicContainer.dynamicContainer(area.getKey(),
                 area.getValue().stream().map(p -> DynamicTest.dynamicTest(p.displayName(),
-                        () -> report(session.evaluate(p))))));
+                        () -> report(session.evaluate(p), session.failOn())))));
     }
 
-    private static void report(CheckResult result) {
-        AllureAnnotations.describe(result);
+    private static void report(CheckResult result, Severity failOn) {
+        boolean belowFailOn = RunReport.belowFailOn(result, failOn);
+        AllureAnnotations.describe(result, belowFailOn);
         switch (result.outcome()) {
             case PASSED, WARNED -> {
             }
-            case FAILED -> throw new CheckFailedError(result.message());
+            case FAILED -> throw new CheckFailedError(belowFailOn
+                    ? RunReport.belowFailOnLabel(failOn) + ": " + result.message() : result.message());
             case BROKEN -> throw new CouldNotVerifyException(result.message());
             case WAIVED, SKIPPED -> throw new TestAbortedException(result.outcome().label() + ": " + result.message());
         }

@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
 /**
  * {@code categories.json} for {@code allure-results/}: groups the report's problems by what an engineer does next.
  * Allure puts a result into the first category that matches, so the specific "unreachable" must come before the
- * general "misconfigured".
+ * general "misconfigured", and a failure below the run's fail-on, which does not gate, comes first of all.
  */
 public final class AllureCategories {
 
@@ -33,6 +33,7 @@ public final class AllureCategories {
     public static final String UNREACHABLE_REGEX = "(?is).*("
             + UNREACHABLE_PHRASES.stream().map(Pattern::quote).collect(Collectors.joining("|")) + ").*";
 
+    public static final String BELOW_FAIL_ON = "Failed below fail-on (not gating)";
     public static final String UNREACHABLE = "Target unreachable";
     public static final String MISCONFIGURED = "Target misconfigured";
     public static final String NOT_VERIFIED = "Could not verify";
@@ -44,6 +45,8 @@ public final class AllureCategories {
     }
 
     public static final List<Category> CATEGORIES = List.of(
+            // The failure message of such a check starts with "below fail-on <severity>: ".
+            new Category(BELOW_FAIL_ON, List.of("failed"), "(?s)below fail-on [a-z]+: .*"),
             new Category(UNREACHABLE, List.of("failed"), UNREACHABLE_REGEX),
             new Category(MISCONFIGURED, List.of("failed"), null),
             new Category(NOT_VERIFIED, List.of("broken"), null));

@@ -22,6 +22,7 @@ import java.util.Optional;
  * FAIL    headers.hsts.policy  frontend https://www.example.com  expected max-age &gt;= 31536000; got 300
  * ...
  * 12 checks: 10 passed, 1 failed, 1 warned — FAILED (exit 1)
+ * 12 checks: 10 passed, 2 failed (2 below fail-on high) — PASSED at fail-on high (exit 0)
  * Report: reports/staging/20261125T221500Z/html/index.html
  * </pre>
  * Everything printed passes through the redactor; text that came from the target (a Server header, a body) is
@@ -99,7 +100,7 @@ public final class ConsoleSummary {
             out.append(status(r.outcome())).append("  ")
                     .append(pad(r.id(), idWidth)).append("  ")
                     .append(pad(targets.get(i), targetWidth)).append("  ")
-                    .append(clean(r.message())).append('\n');
+                    .append(clean(message(report, r))).append('\n');
         }
         if (!report.notices().isEmpty()) {
             out.append("\nNotices:\n");
@@ -112,7 +113,7 @@ public final class ConsoleSummary {
             for (CheckResult r : problems) {
                 out.append("  ").append(status(r.outcome())).append("  ").append(r.id()).append("  ")
                         .append(clean(r.target().toString())).append('\n');
-                out.append("          ").append(clean(r.message())).append('\n');
+                out.append("          ").append(clean(message(report, r))).append('\n');
                 if (r.outcome() == Outcome.FAILED) {
                     out.append("          fix: ").append(clean(r.spec().remediation())).append('\n');
                 }
@@ -133,9 +134,11 @@ public final class ConsoleSummary {
         Map<Outcome, Integer> counts = report.counts();
         int total = report.results().size();
         List<String> parts = new ArrayList<>();
+        int below = report.failedBelowFailOn();
         for (Outcome o : Outcome.values()) {
             if (o == Outcome.PASSED || counts.get(o) > 0) {
-                parts.add(counts.get(o) + " " + o.label());
+                parts.add(counts.get(o) + " " + o.label() + (o == Outcome.FAILED && below > 0
+                        ? " (" + below + " " + RunReport.belowFailOnLabel(report.failOn()) + ")" : ""));
             }
         }
         if (report.flaky() > 0) {
@@ -143,7 +146,7 @@ public final class ConsoleSummary {
         }
         int exit = report.exitCode();
         String verdict = switch (exit) {
-            case ExitCode.PASSED -> "PASSED";
+            case ExitCode.PASSED -> below > 0 ? "PASSED at fail-on " + report.failOn().label() : "PASSED";
             case ExitCode.FAILED -> "FAILED";
             case ExitCode.NOT_VERIFIED -> "NOT VERIFIED";
             default -> "EXIT " + exit;
@@ -151,6 +154,11 @@ public final class ConsoleSummary {
         String colourOfVerdict = exit == ExitCode.PASSED ? "1;32" : exit == ExitCode.FAILED ? "1;31" : "1;35";
         return total + (total == 1 ? " check: " : " checks: ") + String.join(", ", parts)
                 + (unicode ? " — " : " - ") + paint(colourOfVerdict, verdict + " (exit " + exit + ")");
+    }
+
+    private static String message(RunReport report, CheckResult result) {
+        return report.belowFailOn(result) ? RunReport.belowFailOnLabel(report.failOn()) + ": " + result.message()
+                : result.message();
     }
 
     private String status(Outcome outcome) {

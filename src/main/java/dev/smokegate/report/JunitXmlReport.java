@@ -89,13 +89,13 @@ public final class JunitXmlReport {
         xml.writeCharacters("\n    ");
         xml.writeEndElement();
         for (CheckResult r : results) {
-            writeCase(xml, text, area, r);
+            writeCase(xml, text, area, report, r);
         }
         xml.writeCharacters("\n  ");
         xml.writeEndElement();
     }
 
-    private static void writeCase(XMLStreamWriter xml, Text text, String area, CheckResult r)
+    private static void writeCase(XMLStreamWriter xml, Text text, String area, RunReport report, CheckResult r)
             throws XMLStreamException {
         xml.writeCharacters("\n    ");
         xml.writeStartElement("testcase");
@@ -104,7 +104,8 @@ public final class JunitXmlReport {
         xml.writeAttribute("time", seconds(r.duration()));
         String message = text.attr(r.message());
         switch (r.outcome()) {
-            case FAILED -> writeProblem(xml, text, "failure", message, r);
+            case FAILED -> writeProblem(xml, text, "failure", report.belowFailOn(r)
+                    ? text.attr(RunReport.belowFailOnLabel(report.failOn()) + ": " + r.message()) : message, r);
             case BROKEN -> writeProblem(xml, text, "error", message, r);
             case SKIPPED -> writeSkipped(xml, message);
             case WAIVED -> writeSkipped(xml, "waived: " + message);

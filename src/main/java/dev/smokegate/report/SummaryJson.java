@@ -19,16 +19,21 @@ import java.util.Map;
  * <pre>{@code
  * {
  *   "environment": "staging", "suite": "gate", "startedAt": "2026-11-25T22:15:00Z", "durationMs": 8123,
- *   "exitCode": 1,
- *   "counts": {"passed": 10, "failed": 1, "broken": 0, "warned": 1, "waived": 0, "skipped": 0, "flaky": 1},
+ *   "exitCode": 1, "failOn": "high",
+ *   "counts": {"passed": 10, "failed": 2, "broken": 0, "warned": 1, "waived": 0, "skipped": 0, "flaky": 1,
+ *              "failedBelowFailOn": 1},
  *   "results": [{"id": "http.health.ok", "target": "backend https://api.example.com", "status": "failed",
- *                "severity": "critical", "message": "expected 200 ...; got 503", "durationMs": 87}],
+ *                "severity": "critical", "message": "expected 200 ...; got 503", "durationMs": 87,
+ *                "belowFailOn": false}, ...],
  *   "notices": ["waiver for tls.ocsp-stapling expired on 2026-11-01 and no longer applies ..."]
  * }
  * }</pre>
  * {@code target} is always the string {@code "<role> <address>"} ({@code Target.toString()}), the same text the
  * console and junit.xml show; {@code status} and {@code severity} are the lowercase labels. {@code counts.flaky}
- * counts results whose observation needed a transport retry, each also counted under its status. Free text
+ * counts results whose observation needed a transport retry, each also counted under its status.
+ * {@code failOn} is the least severe failure that decides the exit code; a failed result of a less severe check
+ * has {@code belowFailOn: true} and is counted both in {@code counts.failed} and {@code counts.failedBelowFailOn}.
+ * Free text
  * (environment, target, message, notices) is redacted.
  */
 public final class SummaryJson {
@@ -38,35 +43,39 @@ public final class SummaryJson {
     private SummaryJson() {
     }
 
-    @JsonPropertyOrder({"environment", "suite", "startedAt", "durationMs", "exitCode", "counts", "results", "notices"})
-    record Summary(String environment, String suite, String startedAt, long durationMs, int exitCode,
+    @JsonPropertyOrder({"environment", "suite", "startedAt", "durationMs", "exitCode", "failOn", "counts", "results",
+        "notices"})
+    record Summary(String environment, String suite, String startedAt, long durationMs, int exitCode, String failOn,
                    Counts counts, List<Result> results, List<String> notices) {
     }
 
-    @JsonPropertyOrder({"passed", "failed", "broken", "warned", "waived", "skipped", "flaky"})
-    record Counts(int passed, int failed, int broken, int warned, int waived, int skipped, int flaky) {
+    @JsonPropertyOrder({"passed", "failed", "broken", "warned", "waived", "skipped", "flaky", "failedBelowFailOn"})
+    record Counts(int passed, int failed, int broken, int warned, int waived, int skipped, int flaky,
+                  int failedBelowFailOn) {
 
         static Counts of(RunReport report) {
             Map<Outcome, Integer> counts = report.counts();
             return new Counts(counts.get(Outcome.PASSED), counts.get(Outcome.FAILED), counts.get(Outcome.BROKEN),
                     counts.get(Outcome.WARNED), counts.get(Outcome.WAIVED), counts.get(Outcome.SKIPPED),
-                    report.flaky());
+                    report.flaky(), report.failedBelowFailOn());
         }
     }
 
-    @JsonPropertyOrder({"id", "target", "status", "severity", "message", "durationMs"})
-    record Result(String id, String target, String status, String severity, String message, long durationMs) {
+    @JsonPropertyOrder({"id", "target", "status", "severity", "message", "durationMs", "belowFailOn"})
+    record Result(String id, String target, String status, String severity, String message, long durationMs,
+                  boolean belowFailOn) {
     }
 
     /** The JSON text, redacted. */
     public static String render(RunReport report, Redactor redactor) {
-        List<Result> results = report.results().stream().map(r -> result(r, redactor)).toList();
+        List<Result> results = report.results().stream().map(r -> result(r, report, redactor)).toList();
         Summary summary = new Summary(
                 redactor.redact(report.environment()),
                 report.suite().label(),
                 report.startedAt().truncatedTo(ChronoUnit.MILLIS).toString(),
                 report.duration().toMillis(),
                 report.exitCode(),
+                report.failOn().label(),
                 Counts.of(report),
                 results,
                 report.notices().stream().map(redactor::redact).toList());
@@ -82,8 +91,9 @@ public final class SummaryJson {
         return file;
     }
 
-    private static Result result(CheckResult r, Redactor redactor) {
+    private static Result result(CheckResult r, RunReport report, Redactor redactor) {
         return new Result(r.id(), redactor.redact(r.target().toString()), r.outcome().label(),
-                r.spec().severity().label(), redactor.redact(r.message()), r.duration().toMillis());
+                r.spec().severity().label(), redactor.redact(r.message()), r.duration().toMillis(),
+                report.belowFailOn(r));
     }
 }

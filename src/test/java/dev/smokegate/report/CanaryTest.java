@@ -8,6 +8,7 @@ import dev.smokegate.engine.RunReport;
 import dev.smokegate.model.CheckResult;
 import dev.smokegate.model.Evidence;
 import dev.smokegate.model.Outcome;
+import dev.smokegate.model.Severity;
 import dev.smokegate.model.Suite;
 import dev.smokegate.model.Target;
 import dev.smokegate.probe.http.HttpExchange;
@@ -99,7 +100,7 @@ class CanaryTest {
     private static RunReport runReport() {
         Target db = new Target("backend", "postgresql://app:" + URL_ONLY_PASSWORD + "@db.internal:5432/app");
         Target redis = new Target("redis", "rediss://:" + CANARY + "@cache:6380");
-        return new RunReport("staging", Suite.GATE, SampleRuns.STARTED, Duration.ofSeconds(3), List.of(
+        return new RunReport("staging", Suite.GATE, Severity.INFO, SampleRuns.STARTED, Duration.ofSeconds(3), List.of(
                 new CheckResult(SampleRuns.spec("http.health.ok", dev.smokegate.model.Severity.CRITICAL),
                         SampleRuns.BACKEND, Outcome.FAILED,
                         "expected 200; got 503 (sent Authorization: Bearer " + RUNTIME_TOKEN + ")",

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.smokegate.engine.RunReport;
 import dev.smokegate.model.CheckResult;
 import dev.smokegate.model.Outcome;
+import dev.smokegate.model.Severity;
 import dev.smokegate.model.Suite;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -53,7 +54,7 @@ class ConsoleSummaryTest {
     @Test
     void leavesOutZeroCountsExceptPassed() {
         assertThat(plain.countLine(SampleRuns.allPassed())).isEqualTo("2 checks: 2 passed — PASSED (exit 0)");
-        RunReport broken = new RunReport("s", Suite.GATE, SampleRuns.STARTED, Duration.ZERO, List.of(
+        RunReport broken = new RunReport("s", Suite.GATE, Severity.INFO, SampleRuns.STARTED, Duration.ZERO, List.of(
                 SampleRuns.result("tls.revocation", SampleRuns.BACKEND, Outcome.BROKEN, "could not verify", 1)),
                 List.of());
         assertThat(plain.countLine(broken)).isEqualTo("1 check: 0 passed, 1 broken — NOT VERIFIED (exit 3)");
@@ -63,7 +64,7 @@ class ConsoleSummaryTest {
     void countsFlakyResultsBesidesTheirOutcome() {
         CheckResult warned = SampleRuns.result("http.health.ok", SampleRuns.BACKEND, Outcome.WARNED,
                 "flaky: passed after retry (connection reset): 200 in 85 ms", 85);
-        RunReport report = new RunReport("s", Suite.GATE, SampleRuns.STARTED, Duration.ZERO, List.of(
+        RunReport report = new RunReport("s", Suite.GATE, Severity.INFO, SampleRuns.STARTED, Duration.ZERO, List.of(
                 new CheckResult(warned.spec(), warned.target(), warned.outcome(), warned.message(), warned.duration(),
                         List.of(), true)), List.of());
 
@@ -106,7 +107,7 @@ class ConsoleSummaryTest {
 
     @Test
     void stripsControlCharactersFromTargetTextSoItCannotForgeLines() {
-        RunReport report = new RunReport("s", Suite.GATE, SampleRuns.STARTED, Duration.ZERO, List.of(
+        RunReport report = new RunReport("s", Suite.GATE, Severity.INFO, SampleRuns.STARTED, Duration.ZERO, List.of(
                 SampleRuns.result("http.version-leak", SampleRuns.BACKEND, Outcome.FAILED,
                         "Server: x\u001B[2J\nPASS    forged.line", 1)), List.of());
 
@@ -119,7 +120,7 @@ class ConsoleSummaryTest {
     @Test
     void redactsEverythingItPrints() {
         String secret = "console-secret-99";
-        RunReport report = new RunReport("s", Suite.GATE, SampleRuns.STARTED, Duration.ZERO, List.of(
+        RunReport report = new RunReport("s", Suite.GATE, Severity.INFO, SampleRuns.STARTED, Duration.ZERO, List.of(
                 SampleRuns.result("http.health.ok", new dev.smokegate.model.Target("backend",
                         "https://u:" + secret + "@api"), Outcome.FAILED, "got " + secret, 1)),
                 List.of("notice " + secret));

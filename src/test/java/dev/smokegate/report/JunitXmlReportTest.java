@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.smokegate.engine.RunReport;
 import dev.smokegate.model.Outcome;
+import dev.smokegate.model.Severity;
 import dev.smokegate.model.Suite;
 import java.io.ByteArrayInputStream;
 import java.time.Duration;
@@ -108,7 +109,7 @@ class JunitXmlReportTest {
 
     @Test
     void replacesCharactersXmlCannotCarrySoTheFileStillParses() throws Exception {
-        RunReport report = new RunReport("staging", Suite.GATE, SampleRuns.STARTED, Duration.ZERO, List.of(
+        RunReport report = new RunReport("staging", Suite.GATE, Severity.INFO, SampleRuns.STARTED, Duration.ZERO, List.of(
                 SampleRuns.result("http.version-leak", SampleRuns.BACKEND, Outcome.FAILED,
                         "Server: evil\u0000\u001B[31m\nnext line", 1)), List.of());
 
@@ -121,7 +122,7 @@ class JunitXmlReportTest {
     @Test
     void redactsEveryText() throws Exception {
         String secret = "junit-secret-value";
-        RunReport report = new RunReport("staging", Suite.GATE, SampleRuns.STARTED, Duration.ZERO, List.of(
+        RunReport report = new RunReport("staging", Suite.GATE, Severity.INFO, SampleRuns.STARTED, Duration.ZERO, List.of(
                 SampleRuns.result("http.health.ok", new dev.smokegate.model.Target("backend",
                         "https://u:" + secret + "@h"), Outcome.FAILED, "saw " + secret, 1)), List.of());
 

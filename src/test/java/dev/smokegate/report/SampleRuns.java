@@ -35,7 +35,7 @@ final class SampleRuns {
 
     /** Six results, one per outcome, across the http, tls and headers areas. */
     static RunReport everyOutcome() {
-        return new RunReport("staging", Suite.GATE, STARTED, Duration.ofMillis(8123), List.of(
+        return new RunReport("staging", Suite.GATE, Severity.INFO, STARTED, Duration.ofMillis(8123), List.of(
                 new CheckResult(spec("http.health.ok", Severity.CRITICAL), BACKEND, Outcome.PASSED,
                         "200 in 85 ms", Duration.ofMillis(85), List.of()),
                 result("tls.cert.expiry-horizon", BACKEND, Outcome.WARNED, "expires in 21 days (warn < 30)", 40),
@@ -51,7 +51,7 @@ final class SampleRuns {
     }
 
     static RunReport allPassed() {
-        return new RunReport("staging", Suite.GATE, STARTED, Duration.ofMillis(1000), List.of(
+        return new RunReport("staging", Suite.GATE, Severity.INFO, STARTED, Duration.ofMillis(1000), List.of(
                 result("http.health.ok", BACKEND, Outcome.PASSED, "200 in 85 ms", 85),
                 result("headers.nosniff", FRONTEND, Outcome.PASSED, "nosniff present", 4)), List.of());
     }

@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.smokegate.ExternalProcesses;
 import dev.smokegate.config.EnvironmentConfig;
+import dev.smokegate.config.FailOn;
+import dev.smokegate.engine.ExitCode;
 import dev.smokegate.engine.Selection;
 import dev.smokegate.model.Outcome;
+import dev.smokegate.model.Severity;
 import dev.smokegate.model.Suite;
+import dev.smokegate.reference.Fault;
 import dev.smokegate.reference.ReferenceDeployment;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
+import org.junit.platform.engine.TestExecutionResult;
 
 /**
  * The proof that every HTTP check can fail: the real suites run through the JUnit Platform against the reference
@@ -56,6 +61,21 @@ class FaultMatrixTest {
                 .containsOnlyKeys("ws.polling-sticky-safe");
         assertThat(run.warned()).isEmpty();
         assertThat(run.report().results()).extracting(r -> r.spec().area()).contains("http", "tls", "headers", "cors", "ws");
+    }
+
+    @Test
+    void failureBelowFailOnIsAFailedTestThatDoesNotGate() throws Exception {
+        deployment.inject(Fault.REFERRER_UNSAFE_URL);
+        EnvironmentConfig gateOnHigh = config.newBuilder().failOn(FailOn.EVERYTHING.with(Suite.FULL, Severity.HIGH))
+                .build();
+
+        SuiteRun run = SuiteRun.of(gateOnHigh, new Selection(Suite.FULL, List.of("headers.referrer-policy")));
+
+        assertThat(run.withOutcome(Outcome.FAILED)).isNotEmpty();
+        assertThat(run.report().exitCode()).isEqualTo(ExitCode.PASSED);
+        assertThat(run.junit().testEvents().failed().stream()).isNotEmpty().allSatisfy(event ->
+                assertThat(event.getPayload(TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow())
+                        .hasMessageStartingWith("below fail-on high: "));
     }
 
     @ParameterizedTest(name = "{0}")
