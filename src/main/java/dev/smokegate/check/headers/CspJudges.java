@@ -1,24 +1,31 @@
 package dev.smokegate.check.headers;
 
+import dev.smokegate.check.headers.ScriptExposure.Finding;
+import dev.smokegate.check.headers.ScriptExposure.Vector;
 import dev.smokegate.config.EnvironmentConfig;
 import dev.smokegate.model.Verdict;
 import dev.smokegate.probe.http.HttpExchange;
-import java.util.ArrayList;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /** Judges of the Content-Security-Policy: present and enforced, script sources safe, objects and base locked. */
 final class CspJudges {
 
-    private static final List<String> UNSAFE_SCHEMES = List.of("*", "http:", "https:", "data:");
-
     private CspJudges() {
     }
 
+    /** Every enforced policy: each header may carry several, separated by commas (CSP3 §3.1). */
     private static List<CspPolicy> enforced(HttpExchange response) {
-        return response.headers("Content-Security-Policy").stream().map(CspPolicy::parse).toList();
+        return response.headers("Content-Security-Policy").stream().flatMap(h -> CspPolicy.parseAll(h).stream())
+                .toList();
     }
 
     private static String absent(HttpExchange response) {
@@ -40,55 +47,56 @@ final class CspJudges {
         if (policies.isEmpty()) {
             return Verdict.fail(absent(response) + ": scripts may load from anywhere");
         }
-        // Every enforced policy applies; the page is as safe as its strictest one.
-        List<String> best = null;
-        boolean evalAllowed = true;
-        for (CspPolicy policy : policies) {
-            List<String> findings = scriptFindings(policy);
-            if (best == null || findings.size() < best.size()) {
-                best = findings;
-            }
-            evalAllowed &= policy.effective("script-src").map(e -> CspPolicy.has(e.getValue(), "'unsafe-eval'"))
-                    .orElse(true);
+        List<ScriptExposure> exposures = policies.stream().map(p -> ScriptExposure.of(p, response.url())).toList();
+        // A script runs only if every enforced policy lets it through, so a weakness counts only when all share it.
+        Predicate<Vector> exposed = vector -> exposures.stream().allMatch(e -> e.permits(vector));
+        Optional<String> failures = report(exposures, exposed, true);
+        if (failures.isPresent()) {
+            return Verdict.fail(failures.get());
         }
-        if (!best.isEmpty()) {
-            return Verdict.fail(String.join("; ", best));
+        List<String> warnings = new ArrayList<>();
+        report(exposures, exposed, false).ifPresent(warnings::add);
+        if (exposures.stream().allMatch(ScriptExposure::evalAllowed)) {
+            boolean listed = policies.stream().anyMatch(p -> p.evalSources().isPresent());
+            warnings.add(listed ? "script sources allow 'unsafe-eval' (eval() and new Function())"
+                    : "neither script-src nor default-src is set, so eval() and new Function() run");
         }
-        return evalAllowed ? Verdict.warn("script sources allow 'unsafe-eval' (eval() and new Function())")
-                : Verdict.pass("script sources are restricted");
+        return warnings.isEmpty() ? Verdict.pass("script sources are restricted")
+                : Verdict.warn(String.join("; ", warnings));
     }
 
-    private static List<String> scriptFindings(CspPolicy policy) {
-        List<String> findings = new ArrayList<>();
-        Map.Entry<String, List<String>> effective = policy.effective("script-src").orElse(null);
-        if (effective == null) {
-            findings.add("neither script-src nor default-src is set: scripts may load from anywhere");
-            return findings;
+    /**
+     * The page's failing (or warning) weaknesses. With several policies the message quotes the one that decides:
+     * the policy naming most of them, the one with fewest weaknesses of its own on a tie; one that only another
+     * policy names follows, quoting that policy.
+     */
+    private static Optional<String> report(List<ScriptExposure> exposures, Predicate<Vector> exposed, boolean fails) {
+        record Judged(ScriptExposure exposure, List<Finding> shared, int own) {
         }
-        String directive = effective.getKey();
-        List<String> sources = effective.getValue();
-        boolean nonceOrHash = sources.stream().map(s -> s.toLowerCase(Locale.ROOT))
-                .anyMatch(s -> s.startsWith("'nonce-") || s.startsWith("'sha256-") || s.startsWith("'sha384-")
-                        || s.startsWith("'sha512-"));
-        // With a nonce or hash and 'strict-dynamic', CSP3 browsers ignore 'unsafe-inline' and host/scheme sources:
-        // they are only the fallback for old browsers (Google's "strict CSP").
-        boolean strict = nonceOrHash && CspPolicy.has(sources, "'strict-dynamic'");
-        if (strict) {
-            return findings;
-        }
-        if (CspPolicy.has(sources, "'unsafe-inline'")) {
-            findings.add(directive + " allows 'unsafe-inline' without nonces or hashes and 'strict-dynamic'");
-        }
-        for (String source : sources) {
-            String lower = source.toLowerCase(Locale.ROOT);
-            if (UNSAFE_SCHEMES.contains(lower)) {
-                findings.add(directive + " allows " + source + " (scripts from any host" + (lower.equals("data:")
-                        ? " or inline data URLs" : "") + ")");
-            } else if (lower.startsWith("http://")) {
-                findings.add(directive + " allows plain-http source " + source);
+        List<Judged> judged = exposures.stream()
+                .map(e -> new Judged(e, ofSeverity(e.findings(exposed), fails),
+                        ofSeverity(e.findings(vector -> true), fails).size()))
+                .filter(j -> !j.shared().isEmpty())
+                .sorted(Comparator.comparingInt((Judged j) -> -j.shared().size()).thenComparingInt(Judged::own))
+                .toList();
+        Set<Vector> reported = new HashSet<>();
+        List<String> parts = new ArrayList<>();
+        for (Judged j : judged) {
+            boolean deciding = parts.isEmpty();
+            String texts = j.shared().stream().filter(f -> deciding || !reported.contains(f.vector()))
+                    .map(Finding::text).distinct().collect(Collectors.joining("; "));
+            j.shared().forEach(f -> reported.add(f.vector()));
+            if (!texts.isEmpty()) {
+                parts.add(exposures.size() == 1 ? texts : "\"" + j.exposure().policy().text() + "\""
+                        + (deciding ? " decides: " : " adds: ") + texts);
             }
         }
-        return findings;
+        return parts.isEmpty() ? Optional.empty() : Optional.of((exposures.size() == 1 ? ""
+                : "of " + exposures.size() + " enforced policies, ") + String.join("; ", parts));
+    }
+
+    private static List<Finding> ofSeverity(List<Finding> findings, boolean fails) {
+        return findings.stream().filter(f -> f.fails() == fails).toList();
     }
 
     static Verdict objectBase(HttpExchange response, EnvironmentConfig config) {
@@ -97,7 +105,7 @@ final class CspJudges {
             return Verdict.fail(absent(response) + ": object-src and base-uri are unrestricted");
         }
         boolean objectsLocked = policies.stream().anyMatch(p -> p.effective("object-src")
-                .map(e -> e.getValue().size() == 1 && CspPolicy.has(e.getValue(), "'none'")).orElse(false));
+                .map(e -> e.sources().size() == 1 && e.has("'none'")).orElse(false));
         // base-uri does not fall back to default-src.
         boolean baseLocked = policies.stream().anyMatch(p -> p.directive("base-uri")
                 .map(s -> !s.isEmpty() && s.stream().allMatch(v -> v.equalsIgnoreCase("'none'")
@@ -113,8 +121,12 @@ final class CspJudges {
                 : Verdict.fail(String.join("; ", findings));
     }
 
-    /** Directives that cover what a frontend loads from an asset origin; one of them allowing it is enough. */
-    private static final List<String> ASSET_DIRECTIVES = List.of("script-src", "style-src", "img-src", "font-src");
+    /**
+     * Directives that cover what a frontend loads from an asset origin; one of them allowing it is enough. Script
+     * and stylesheet elements are governed by the -elem directives, which fall back to script-src and style-src.
+     */
+    private static final List<String> ASSET_DIRECTIVES = List.of("script-src-elem", "style-src-elem", "img-src",
+            "font-src");
 
     /**
      * The origins the app needs must get through its own policy: a CSP that blocks the API is an outage no health
@@ -139,11 +151,11 @@ final class CspJudges {
                 CspSourceMatch best = CspSourceMatch.BLOCKED;
                 for (String directive : directives) {
                     var effective = policy.effective(directive);
-                    CspSourceMatch match = effective.map(e -> CspSourceMatch.of(e.getValue(), url, page))
+                    CspSourceMatch match = effective.map(e -> CspSourceMatch.of(e.sources(), url, page))
                             .orElse(CspSourceMatch.ALLOWED);
                     if (match.ordinal() <= best.ordinal()) {
                         best = match;
-                        governing = effective.map(e -> e.getKey() + " " + String.join(" ", e.getValue()))
+                        governing = effective.map(e -> e.directive() + " " + String.join(" ", e.sources()))
                                 .orElse(directive + " (unrestricted)");
                     }
                 }

@@ -27,54 +27,48 @@ enum CspSourceMatch {
         return best;
     }
 
-    private static CspSourceMatch matches(String source, URI url, URI page) {
-        String expression = source.toLowerCase(Locale.ROOT);
+    private static CspSourceMatch matches(String expression, URI url, URI page) {
+        CspSource source = CspSource.parse(expression);
         String scheme = url.getScheme().toLowerCase(Locale.ROOT);
-        if (expression.equals("'self'")) {
-            if (sameOrigin(url, page)) {
-                return ALLOWED;
+        if (source instanceof CspSource.Keyword keyword) {
+            return keyword.value().equals("'self'") ? self(url, page) : BLOCKED;
+        }
+        if (source instanceof CspSource.Scheme schemeSource) {
+            return schemes(schemeSource.scheme(), scheme);
+        }
+        if (source instanceof CspSource.Host host) {
+            if (host.isBareStar()) {
+                return isWebSocket(scheme) ? ALLOWED_BY_CSP3_ONLY
+                        : scheme.equals("http") || scheme.equals("https") ? ALLOWED : BLOCKED;
             }
-            return url.getHost().equalsIgnoreCase(page.getHost()) && isWebSocket(scheme) ? ALLOWED_BY_CSP3_ONLY
-                    : BLOCKED;
+            return url.getHost() == null ? BLOCKED : hostSource(host, url, page);
         }
-        if (expression.startsWith("'")) {
-            return BLOCKED;
-        }
-        if (expression.equals("*")) {
-            return isWebSocket(scheme) ? ALLOWED_BY_CSP3_ONLY
-                    : scheme.equals("http") || scheme.equals("https") ? ALLOWED : BLOCKED;
-        }
-        if (expression.matches("[a-z][a-z0-9+.-]*:")) {
-            return schemes(expression.substring(0, expression.length() - 1), scheme);
-        }
-        return hostSource(expression, url, page);
+        // Nonces and hashes match elements, not URLs; invalid tokens match nothing.
+        return BLOCKED;
     }
 
-    private static CspSourceMatch hostSource(String expression, URI url, URI page) {
-        String rest = expression;
-        String scheme;
-        CspSourceMatch schemeMatch;
-        int separator = rest.indexOf("://");
-        if (separator >= 0) {
-            scheme = rest.substring(0, separator);
-            rest = rest.substring(separator + 3);
-            schemeMatch = schemes(scheme, url.getScheme().toLowerCase(Locale.ROOT));
-        } else {
-            schemeMatch = schemes(page.getScheme().toLowerCase(Locale.ROOT), url.getScheme().toLowerCase(Locale.ROOT));
+    private static CspSourceMatch self(URI url, URI page) {
+        if (sameOrigin(url, page)) {
+            return ALLOWED;
         }
+        return url.getHost() != null && url.getHost().equalsIgnoreCase(page.getHost())
+                && isWebSocket(url.getScheme().toLowerCase(Locale.ROOT)) ? ALLOWED_BY_CSP3_ONLY : BLOCKED;
+    }
+
+    private static CspSourceMatch hostSource(CspSource.Host host, URI url, URI page) {
+        String urlScheme = url.getScheme().toLowerCase(Locale.ROOT);
+        CspSourceMatch schemeMatch = schemes(host.scheme().orElse(page.getScheme().toLowerCase(Locale.ROOT)),
+                urlScheme);
         if (schemeMatch == BLOCKED) {
             return BLOCKED;
         }
-        int pathStart = rest.indexOf('/');
-        String path = pathStart < 0 ? "" : rest.substring(pathStart);
-        String hostPort = pathStart < 0 ? rest : rest.substring(0, pathStart);
-        int colon = hostPort.lastIndexOf(':');
-        String host = colon < 0 ? hostPort : hostPort.substring(0, colon);
-        String port = colon < 0 ? null : hostPort.substring(colon + 1);
         String urlHost = url.getHost().toLowerCase(Locale.ROOT);
-        boolean hostMatches = host.startsWith("*.") ? urlHost.endsWith(host.substring(1)) : urlHost.equals(host);
-        boolean portMatches = port == null ? Ports.of(url) == Ports.defaultFor(url.getScheme())
-                : port.equals("*") || port.equals(String.valueOf(Ports.of(url)));
+        String pattern = host.host();
+        boolean hostMatches = pattern.equals("*") || (pattern.startsWith("*.") ? urlHost.endsWith(pattern.substring(1))
+                : urlHost.equals(pattern));
+        boolean portMatches = host.port().map(port -> port.equals("*") || port.equals(String.valueOf(Ports.of(url))))
+                .orElse(Ports.of(url) == Ports.defaultFor(url.getScheme()));
+        String path = host.path();
         String urlPath = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
         boolean pathMatches = path.isEmpty() || (path.endsWith("/") ? urlPath.startsWith(path) : urlPath.equals(path));
         return hostMatches && portMatches && pathMatches ? schemeMatch : BLOCKED;
@@ -96,7 +90,7 @@ enum CspSourceMatch {
     }
 
     private static boolean sameOrigin(URI a, URI b) {
-        return a.getScheme().equalsIgnoreCase(b.getScheme()) && a.getHost().equalsIgnoreCase(b.getHost())
+        return a.getScheme().equalsIgnoreCase(b.getScheme()) && b.getHost().equalsIgnoreCase(a.getHost())
                 && Ports.of(a) == Ports.of(b);
     }
 }

@@ -43,11 +43,18 @@ public final class HeaderChecks {
                                 + "helmet's contentSecurityPolicy); keep Report-Only only for trying changes."),
                         CspJudges::present),
                 HttpCheck.originResponse(CheckSpec.gate("headers.csp.script-safe", Severity.HIGH,
-                        "Script sources exclude 'unsafe-inline' (unless neutralised by nonces or hashes with "
-                                + "'strict-dynamic'), *, http:, https:, data: and plain-http hosts.",
-                        "Use a nonce-based policy: script-src 'nonce-{random}' 'strict-dynamic' (Next.js "
-                                + "middleware can set the nonce), or list exact https origins; drop "
-                                + "'unsafe-inline' and 'unsafe-eval'."),
+                        "As a CSP Level 3 browser enforces the policy (script-src-elem and script-src-attr "
+                                + "falling back to script-src, then default-src; a script must pass every enforced "
+                                + "policy): no 'unsafe-inline' unless a nonce, hash or 'strict-dynamic' switches it "
+                                + "off; no source admitting any host (*, https://*, *:*, http:, https:, a wildcard "
+                                + "over a public suffix) or data:; no allow-listed host known to serve JSONP or "
+                                + "AngularJS unless 'strict-dynamic' makes the allow-list ignored. 'unsafe-eval', "
+                                + "plain-http sources and nonces under 128 bits warn.",
+                        "Use a nonce-based policy: script-src 'nonce-{random}' 'strict-dynamic' with 16 or more "
+                                + "random bytes per response (Next.js middleware can set the nonce), or list exact "
+                                + "https origins that serve no JSONP or AngularJS; set script-src-elem and "
+                                + "script-src-attr as strictly if you set them; drop 'unsafe-inline' and "
+                                + "'unsafe-eval'."),
                         CspJudges::scriptSafe),
                 HttpCheck.originResponse(CheckSpec.gate("headers.csp.object-base", Severity.MEDIUM,
                         "The policy sets object-src 'none' (or default-src 'none') and restricts base-uri.",

@@ -58,4 +58,29 @@ class CspSourceMatchTest {
         assertThat(match("https://cdn.example.com/assets/app.js", "https://cdn.example.com/other.js"))
                 .isEqualTo(CspSourceMatch.BLOCKED);
     }
+
+    @Test
+    void aStarHostMatchesAnyHostWithinItsSchemePortAndPath() {
+        assertThat(match("https://*", "https://evil.example.net/x.js")).isEqualTo(CspSourceMatch.ALLOWED);
+        assertThat(match("http://*", "https://evil.example.net/x.js")).isEqualTo(CspSourceMatch.ALLOWED);
+        assertThat(match("*:*", "https://evil.example.net:8443/x.js")).isEqualTo(CspSourceMatch.ALLOWED);
+        assertThat(match("https://*:8443", "https://evil.example.net/x.js")).isEqualTo(CspSourceMatch.BLOCKED);
+        assertThat(match("https://*/js/", "https://evil.example.net/js/x.js")).isEqualTo(CspSourceMatch.ALLOWED);
+        assertThat(match("https://*/js/", "https://evil.example.net/x.js")).isEqualTo(CspSourceMatch.BLOCKED);
+        assertThat(match("wss://*", "https://evil.example.net/x.js")).isEqualTo(CspSourceMatch.BLOCKED);
+    }
+
+    @Test
+    void tokensOutsideTheGrammarMatchNothing() {
+        assertThat(match("//*", "https://evil.example.net/x.js")).isEqualTo(CspSourceMatch.BLOCKED);
+        assertThat(match("*.", "https://evil.example.net/x.js")).isEqualTo(CspSourceMatch.BLOCKED);
+        assertThat(match("//api.example.com", "https://api.example.com/")).isEqualTo(CspSourceMatch.BLOCKED);
+    }
+
+    @Test
+    void aDataUrlMatchesOnlyTheDataScheme() {
+        assertThat(match("data:", "data:text/javascript,x")).isEqualTo(CspSourceMatch.ALLOWED);
+        assertThat(match("* 'self' https: *.example.com", "data:text/javascript,x"))
+                .isEqualTo(CspSourceMatch.BLOCKED);
+    }
 }
