@@ -1,8 +1,10 @@
 package dev.smokegate.cli;
 
+import dev.smokegate.config.BrowserSettings;
 import dev.smokegate.config.HostMapping;
 import dev.smokegate.model.Severity;
 import dev.smokegate.model.Suite;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,7 +14,7 @@ import java.util.Optional;
 /** The options of {@code run} and {@code demo}, parsed and checked. */
 record RunOptions(Optional<String> environment, Suite suite, List<String> only, Path reportRoot,
                   List<HostMapping> connectTo, Optional<Path> caFile, int parallelism,
-                  Optional<Duration> deadline, boolean html, Optional<Severity> failOn) {
+                  Optional<Duration> deadline, boolean html, Optional<Severity> failOn, Optional<URI> grid) {
 
     static final int DEFAULT_PARALLELISM = 8;
 
@@ -47,6 +49,11 @@ record RunOptions(Optional<String> environment, Suite suite, List<String> only, 
                 case "--parallelism" -> options.parallelism(positive(value(args, ++i, arg), arg));
                 case "--deadline" -> options.deadline(Duration.ofSeconds(positive(value(args, ++i, arg), arg)));
                 case "--no-html" -> options.html(false);
+                case "--grid" -> {
+                    String value = value(args, ++i, arg);
+                    options.grid(BrowserSettings.parseGridUrl(value).orElseThrow(() -> new UsageException(
+                            "--grid expects the Selenium Grid's http:// or https:// URL, not \"" + value + "\"")));
+                }
                 case "--fail-on" -> {
                     String value = value(args, ++i, arg);
                     options.failOn(Severity.parse(value).orElseThrow(() -> new UsageException(
@@ -101,6 +108,7 @@ record RunOptions(Optional<String> environment, Suite suite, List<String> only, 
         private Optional<Duration> deadline = Optional.empty();
         private boolean html = true;
         private Optional<Severity> failOn = Optional.empty();
+        private Optional<URI> grid = Optional.empty();
 
         private Builder(Suite suite) {
             this.suite = suite;
@@ -117,6 +125,7 @@ record RunOptions(Optional<String> environment, Suite suite, List<String> only, 
             deadline = options.deadline;
             html = options.html;
             failOn = options.failOn;
+            grid = options.grid;
         }
 
         Builder environment(String name) {
@@ -170,9 +179,14 @@ record RunOptions(Optional<String> environment, Suite suite, List<String> only, 
             return this;
         }
 
+        Builder grid(URI url) {
+            grid = Optional.of(url);
+            return this;
+        }
+
         RunOptions build() {
             return new RunOptions(environment, suite, only, reportRoot, connectTo, caFile, parallelism, deadline,
-                    html, failOn);
+                    html, failOn, grid);
         }
     }
 }

@@ -43,7 +43,7 @@ public final class Smokegate {
             "       smokegate run <env | path/to/config.yaml> [--suite gate|nightly|full] [--only ID-GLOB]...",
             "                     [--report-dir DIR] [--connect-to HOST:PORT->ADDR:PORT]... [--ca-file PEM]",
             "                     [--parallelism N] [--deadline SECONDS] [--no-html]",
-            "                     [--fail-on critical|high|medium|low|info]",
+            "                     [--fail-on critical|high|medium|low|info] [--grid SELENIUM-GRID-URL]",
             "       smokegate list",
             "exit codes: 0 passed (warnings and failures below --fail-on allowed), 1 a check at or above",
             "            --fail-on failed, 2 usage or config error, 3 nothing failed but something could not be",
@@ -199,6 +199,7 @@ public final class Smokegate {
         }
         options.deadline().ifPresent(d -> builder.timeouts(config.timeouts().withRunDeadline(d)));
         options.failOn().ifPresent(severity -> builder.failOn(config.failOn().with(options.suite(), severity)));
+        options.grid().ifPresent(url -> builder.browser(config.browser().onGrid(url)));
         return builder.build();
     }
 

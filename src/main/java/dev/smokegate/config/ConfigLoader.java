@@ -96,6 +96,8 @@ public final class ConfigLoader {
                 root.section("http", HttpSettings::read).orElse(HttpSettings.DEFAULTS),
                 root.section("database", DatabaseSettings::read).orElse(DatabaseSettings.NONE),
                 root.section("redis", RedisSettings::read).orElse(RedisSettings.NONE),
+                root.section("oauth", OAuthSettings::read).orElse(OAuthSettings.NONE),
+                root.section("browser", BrowserSettings::read).orElse(BrowserSettings.DEFAULTS),
                 root.sections("waivers", Waiver::read).stream().flatMap(Optional::stream).toList(),
                 root.section("waiver-policy", WaiverPolicy::read).orElse(WaiverPolicy.DEFAULTS),
                 root.section("fail-on", FailOn::read).orElse(FailOn.EVERYTHING),

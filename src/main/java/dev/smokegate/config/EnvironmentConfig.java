@@ -34,6 +34,8 @@ public record EnvironmentConfig(
         HttpSettings http,
         DatabaseSettings database,
         RedisSettings redis,
+        OAuthSettings oauth,
+        BrowserSettings browser,
         List<Waiver> waivers,
         WaiverPolicy waiverPolicy,
         FailOn failOn,
@@ -77,7 +79,8 @@ public record EnvironmentConfig(
     /**
      * Whether configured credentials (request headers, WebSocket auth) may go with a request to {@code url}: only
      * over TLS ({@code https}, {@code wss}, whose certificates every probe verifies) and only to an origin this
-     * environment names (frontend, backend, canonical, aliases, WebSocket, {@code headers.extra-origins}).
+     * environment names (frontend, backend, canonical, aliases, WebSocket, {@code headers.extra-origins}, and
+     * {@code oauth.github-url} when a test account is configured).
      * Plaintext probes, and requests that follow a redirect or a preload rule elsewhere, carry none.
      */
     public boolean mayCarryCredentials(URI url) {
@@ -88,6 +91,10 @@ public record EnvironmentConfig(
         Set<URI> origins = new HashSet<>();
         publicUrls().forEach(t -> origins.add(URI.create(t.address())));
         origins.addAll(headers.extraOrigins());
+        if (oauth.account().isPresent()) {
+            // The test account's password and TOTP codes go to GitHub's login form, and nowhere else.
+            origins.add(oauth.githubUrl());
+        }
         return origins.stream().filter(EnvironmentConfig::isTls).map(EnvironmentConfig::hostAndPort)
                 .collect(Collectors.toSet());
     }
@@ -121,6 +128,8 @@ public record EnvironmentConfig(
         private List<Waiver> waivers = List.of();
         private WaiverPolicy waiverPolicy = WaiverPolicy.DEFAULTS;
         private FailOn failOn = FailOn.EVERYTHING;
+        private OAuthSettings oauth = OAuthSettings.NONE;
+        private BrowserSettings browser = BrowserSettings.DEFAULTS;
         private List<ConfigValue> references = List.of();
         private final Set<String> secretValues = new HashSet<>();
 
@@ -150,6 +159,8 @@ public record EnvironmentConfig(
             waivers = c.waivers;
             waiverPolicy = c.waiverPolicy;
             failOn = c.failOn;
+            oauth = c.oauth;
+            browser = c.browser;
             references = c.references;
             secretValues.addAll(c.secretValues);
         }
@@ -169,6 +180,8 @@ public record EnvironmentConfig(
         public Builder waivers(List<Waiver> value) { waivers = List.copyOf(value); return this; }
         public Builder waiverPolicy(WaiverPolicy value) { waiverPolicy = value; return this; }
         public Builder failOn(FailOn value) { failOn = value; return this; }
+        public Builder oauth(OAuthSettings value) { oauth = value; return this; }
+        public Builder browser(BrowserSettings value) { browser = value; return this; }
 
         /** A value the redactor must remove from every report, as if a {@code ${VAR}} had expanded to it. */
         public Builder secretValue(String value) {
@@ -180,8 +193,8 @@ public record EnvironmentConfig(
 
         public EnvironmentConfig build() {
             return new EnvironmentConfig(name, source, frontend, backend, canonical, websocket, trust, connectTo,
-                    timeouts, thresholds, headers, cors, tls, http, database, redis, waivers, waiverPolicy,
-                    failOn, references, secretValues);
+                    timeouts, thresholds, headers, cors, tls, http, database, redis, oauth, browser, waivers,
+                    waiverPolicy, failOn, references, secretValues);
         }
     }
 }

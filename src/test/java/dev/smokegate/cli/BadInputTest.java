@@ -119,6 +119,9 @@ class BadInputTest {
     void unknownOptionAndSuiteExitTwo() {
         assertOneLineError(CliRun.of("run", "demo", "--suit", "gate"), "unknown option --suit");
         assertOneLineError(CliRun.of("run", "demo", "--suite", "weekly"), "--suite must be gate, nightly or full");
+        assertOneLineError(CliRun.of("run", "demo", "--grid", "grid:4444"),
+                "--grid expects the Selenium Grid's http:// or https:// URL, not \"grid:4444\"");
+        assertOneLineError(CliRun.of("run", "demo", "--fail-on", "blocker"), "--fail-on must be one of critical");
     }
 
     @Test
