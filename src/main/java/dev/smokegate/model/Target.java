@@ -19,6 +19,8 @@ public record Target(String role, String address) {
     /** One of {@code tls.hosts}. */
     public static final String TLS = "tls";
     public static final String PRELOAD_DOMAIN = "preload-domain";
+    /** The app's OAuth login URL ({@code oauth.login-url}), where a GitHub sign-in starts. */
+    public static final String LOGIN = "login";
     /** The environment as a whole: only skipped checks have it, and a skipped check has nothing to waive. */
     public static final String ENVIRONMENT = "environment";
 
@@ -27,7 +29,7 @@ public record Target(String role, String address) {
      * its role by one of these constants, never by a literal, or a waiver for the new role would be refused.
      */
     public static final List<String> ROLES = List.of(FRONTEND, BACKEND, CANONICAL, ALIAS, WEBSOCKET, ORIGIN, TLS,
-            PRELOAD_DOMAIN);
+            PRELOAD_DOMAIN, LOGIN);
 
     public Target {
         Objects.requireNonNull(role, "role");

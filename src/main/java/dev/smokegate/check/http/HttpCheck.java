@@ -44,22 +44,26 @@ public final class HttpCheck<O extends HttpEvidence> implements Check<O> {
     private final Function<EnvironmentConfig, String> notApplicable;
     private final BiFunction<Target, EnvironmentConfig, ProbeRequest<O>> request;
     private final Judge<O> judge;
+    private final Set<String> uses;
 
     private HttpCheck(CheckSpec spec, Function<EnvironmentConfig, List<Target>> targets,
                       Function<EnvironmentConfig, String> notApplicable,
-                      BiFunction<Target, EnvironmentConfig, ProbeRequest<O>> request, Judge<O> judge) {
+                      BiFunction<Target, EnvironmentConfig, ProbeRequest<O>> request, Judge<O> judge,
+                      Set<String> uses) {
         this.spec = spec;
         this.targets = targets;
         this.notApplicable = notApplicable;
         this.request = request;
         this.judge = judge;
+        this.uses = Set.copyOf(uses);
     }
 
     /** A check that makes {@code request} on each of {@code targets} and judges what it observed. */
     public static <O extends HttpEvidence> HttpCheck<O> of(CheckSpec spec,
             Function<EnvironmentConfig, List<Target>> targets,
             BiFunction<Target, EnvironmentConfig, ProbeRequest<O>> request, Judge<O> judge) {
-        return new HttpCheck<>(spec, targets, config -> "not configured for this environment", request, judge);
+        return new HttpCheck<>(spec, targets, config -> "not configured for this environment", request, judge,
+                Set.of("http"));
     }
 
     /** One GET of each target's address, redirects not followed. */
@@ -90,7 +94,14 @@ public final class HttpCheck<O extends HttpEvidence> implements Check<O> {
 
     /** The reason shown on the skipped result when {@link #targets} is empty: which key would enable the check. */
     public HttpCheck<O> whenNotApplicable(Function<EnvironmentConfig, String> reason) {
-        return new HttpCheck<>(spec, targets, reason, request, judge);
+        return new HttpCheck<>(spec, targets, reason, request, judge, uses);
+    }
+
+    /** This check with the {@code ${VAR}}s under {@code section} needed too (see {@link Check#uses}). */
+    public HttpCheck<O> alsoUsing(String section) {
+        Set<String> more = new java.util.HashSet<>(uses);
+        more.add(section);
+        return new HttpCheck<>(spec, targets, notApplicable, request, judge, more);
     }
 
     @Override
@@ -120,7 +131,7 @@ public final class HttpCheck<O extends HttpEvidence> implements Check<O> {
 
     @Override
     public Set<String> uses() {
-        return Set.of("http");
+        return uses;
     }
 
     private static List<Target> origins(EnvironmentConfig config) {
