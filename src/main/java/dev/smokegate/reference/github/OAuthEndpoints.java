@@ -169,7 +169,8 @@ final class OAuthEndpoints {
         Map<String, String> body = new LinkedHashMap<>();
         body.put("error", error);
         body.put("error_description", description);
-        body.put("error_uri", "https://docs.github.com/apps/managing-oauth-apps/troubleshooting-oauth-app-access-token-request-errors");
+        body.put("error_uri", "https://docs.github.com/apps/oauth-apps/maintaining-oauth-apps/"
+                + "troubleshooting-oauth-app-access-token-request-errors");
         return tokenAnswer(json, body);
     }
 

@@ -5,7 +5,6 @@ import dev.smokegate.reference.web.Response;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -51,7 +50,7 @@ final class SignIn {
     Response password(Request request) {
         FormFields form = FormFields.parse(request.body());
         String returnTo = localPath(form.getOrEmpty("return_to"));
-        boolean right = form.getOrEmpty("login").toLowerCase(Locale.ROOT).equals(account.login().toLowerCase(Locale.ROOT))
+        boolean right = form.getOrEmpty("login").equalsIgnoreCase(account.login())
                 && MessageDigest.isEqual(form.getOrEmpty("password").getBytes(StandardCharsets.UTF_8),
                 account.password().getBytes(StandardCharsets.UTF_8));
         if (!right) {
@@ -100,8 +99,8 @@ final class SignIn {
     private synchronized boolean accept(String code) {
         long now = Totp.GITHUB.stepAt(clock.instant());
         for (long step = now - 1; step <= now + 1; step++) {
-            boolean matches = MessageDigest.isEqual(Totp.GITHUB.forStep(totpKey, step).getBytes(StandardCharsets.US_ASCII),
-                    code.getBytes(StandardCharsets.US_ASCII));
+            byte[] expected = Totp.GITHUB.forStep(totpKey, step).getBytes(StandardCharsets.US_ASCII);
+            boolean matches = MessageDigest.isEqual(expected, code.getBytes(StandardCharsets.US_ASCII));
             if (matches && step > lastAcceptedStep) {
                 lastAcceptedStep = step;
                 return true;

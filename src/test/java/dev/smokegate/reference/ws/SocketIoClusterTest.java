@@ -277,8 +277,8 @@ class SocketIoClusterTest {
 
     @Test
     void withoutNodeModulesTheStartSaysToRunSetup(@TempDir Path empty) {
-        assertThatThrownBy(() -> NodeRuntime.locate("the Socket.IO reference cluster", SocketIoCluster.MODULES, List.of(empty),
-                System.getenv("PATH")))
+        assertThatThrownBy(() -> NodeRuntime.locate("the Socket.IO reference cluster", SocketIoCluster.MODULES,
+                List.of(empty), System.getenv("PATH")))
                 .isInstanceOf(IOException.class)
                 .hasMessageContaining("socket.io, @socket.io/redis-adapter, redis")
                 .hasMessageContaining("run scripts/setup");
