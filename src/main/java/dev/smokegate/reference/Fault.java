@@ -193,6 +193,12 @@ public enum Fault {
     /** The app's logout clears the session cookie but leaves the session in Redis: the old cookie still works. */
     LOGOUT_KEEPS_SESSION,
 
+    /**
+     * A failed login on the callback (a foreign state, a made-up code) reaches the app's default error handler
+     * and answers 500 instead of a refusal.
+     */
+    CALLBACK_ERROR_500,
+
     /** GitHub's consent page never enables its authorize button (the page script that does it is missing). */
     CONSENT_NEVER_ENABLES,
 

@@ -39,7 +39,7 @@ record ReferenceOAuth(GitHubAccount account, OAuthAppRegistration registration, 
             Fault.STATE_REUSED, Fault.REDIRECT_URI_HTTP, Fault.REDIRECT_URI_PREVIEW, Fault.SCOPE_TOO_WIDE,
             Fault.OAUTH_SESSION_COOKIE_NOT_HTTPONLY, Fault.OAUTH_SESSION_COOKIE_NOT_SECURE,
             Fault.OAUTH_SESSION_COOKIE_SAMESITE_NONE, Fault.CODE_LEFT_IN_URL, Fault.TOKEN_IN_LOCAL_STORAGE,
-            Fault.LOGOUT_KEEPS_SESSION);
+            Fault.LOGOUT_KEEPS_SESSION, Fault.CALLBACK_ERROR_500);
 
     static ReferenceOAuth generate(int appPort) {
         return new ReferenceOAuth(GitHubAccount.generate(TEST_LOGIN),

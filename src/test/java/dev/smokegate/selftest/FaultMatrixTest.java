@@ -83,7 +83,8 @@ class FaultMatrixTest {
     void faultFailsExactlyItsChecks(FaultCase fault) throws Exception {
         deployment.inject(fault.fault());
 
-        SuiteRun run = SuiteRun.of(config, new Selection(Suite.FULL, List.of("http.*", "headers.*", "cors.*")));
+        SuiteRun run = SuiteRun.of(config, new Selection(Suite.FULL, List.of("http.*", "headers.*", "cors.*",
+                "oauth.redirect.params", "oauth.callback.forged-state-rejected")));
         Map<String, String> failed = run.withOutcome(Outcome.FAILED);
 
         assertThat(run.withOutcome(Outcome.BROKEN).keySet()).as("broken checks: " + run.withOutcome(Outcome.BROKEN))

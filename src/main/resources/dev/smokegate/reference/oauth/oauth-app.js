@@ -195,7 +195,7 @@ function logout(req, res, next) {
 // a failed login: 403 with the reason, the half-done session dropped so no session cookie is set, never a 5xx.
 function failedLogin(error, req, res, next) {
   if (res.headersSent) return next(error);
-  if (req.path === '/auth/github/callback') {
+  if (req.path === '/auth/github/callback' && !req.faults.has('CALLBACK_ERROR_500')) {
     const reason = typeof req.query.error === 'string' ? 'refused_at_github'
       : error.name === 'AuthenticationError' ? 'invalid_state' : 'token_exchange_failed';
     return rejectLogin(req, res, reason);
