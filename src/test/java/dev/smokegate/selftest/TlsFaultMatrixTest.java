@@ -56,6 +56,7 @@ class TlsFaultMatrixTest {
         fault.failing().forEach((id, fragment) -> assertThat(failed.get(id)).as(id).contains(fragment));
         assertThat(run.warned().keySet()).as("warning checks on " + host + ": " + run.warned())
                 .containsExactlyInAnyOrderElementsOf(fault.warning());
+        fault.warnings().forEach((id, fragment) -> assertThat(run.warned().get(id)).as(id).contains(fragment));
     }
 
     @Test
