@@ -19,11 +19,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.bouncycastle.asn1.ocsp.OCSPResponse;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.tls.Certificate;
 import org.bouncycastle.tls.CertificateStatus;
 import org.bouncycastle.tls.CertificateStatusType;
 import org.bouncycastle.tls.DefaultTlsServer;
-import org.bouncycastle.tls.HashAlgorithm;
 import org.bouncycastle.tls.ProtocolVersion;
 import org.bouncycastle.tls.SignatureAlgorithm;
 import org.bouncycastle.tls.SignatureAndHashAlgorithm;
@@ -57,7 +57,9 @@ public final class BouncyCastleTlsServer implements AutoCloseable {
         return thread;
     });
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
-    private final JcaTlsCrypto crypto = new JcaTlsCryptoProvider().create(new SecureRandom());
+    /** On BouncyCastle's provider: the JDK's lacks the binary curves some clients (testssl.sh) name first. */
+    private final JcaTlsCrypto crypto = new JcaTlsCryptoProvider().setProvider(new BouncyCastleProvider())
+            .create(new SecureRandom());
     private final Certificate certificate;
     private final PrivateKey key;
     private final ProtocolVersion[] versions;
@@ -159,7 +161,7 @@ public final class BouncyCastleTlsServer implements AutoCloseable {
         return new Certificate(certificates);
     }
 
-    /** One connection's server: these versions and suites, the key's signature with SHA-256. */
+    /** One connection's server: these versions and suites, signing with a hash the client accepts. */
     private final class Server extends DefaultTlsServer {
 
         Server() {
@@ -182,12 +184,12 @@ public final class BouncyCastleTlsServer implements AutoCloseable {
         }
 
         @Override
-        protected TlsCredentialedSigner getECDSASignerCredentials() {
+        protected TlsCredentialedSigner getECDSASignerCredentials() throws IOException {
             return signer(SignatureAlgorithm.ecdsa);
         }
 
         @Override
-        protected TlsCredentialedSigner getRSASignerCredentials() {
+        protected TlsCredentialedSigner getRSASignerCredentials() throws IOException {
             return signer(SignatureAlgorithm.rsa);
         }
 
@@ -196,9 +198,12 @@ public final class BouncyCastleTlsServer implements AutoCloseable {
             return new JceDefaultTlsCredentialedDecryptor(crypto, certificate, key);
         }
 
-        private TlsCredentialedSigner signer(short algorithm) {
+        /** Signs with the hash the client asks for first (SHA-1 when it names none, as TLS 1.2 then implies). */
+        private TlsCredentialedSigner signer(short algorithm) throws IOException {
+            SignatureAndHashAlgorithm chosen = TlsUtils.chooseSignatureAndHashAlgorithm(context,
+                    context.getSecurityParametersHandshake().getClientSigAlgs(), algorithm);
             return new JcaDefaultTlsCredentialedSigner(new TlsCryptoParameters(context), crypto, key, certificate,
-                    new SignatureAndHashAlgorithm(HashAlgorithm.sha256, algorithm));
+                    chosen);
         }
 
         @Override
