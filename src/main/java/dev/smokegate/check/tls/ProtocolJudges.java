@@ -86,6 +86,9 @@ final class ProtocolJudges {
         if (suite.contains("3DES") || suite.contains("DES_EDE")) {
             return Optional.of("3DES (Sweet32)");
         }
+        if (suite.contains("_IDEA_")) {
+            return Optional.of("IDEA (64-bit block: Sweet32)");
+        }
         if (suite.contains("_DES_") || suite.contains("DES40") || suite.contains("DES_CBC")) {
             return Optional.of("DES");
         }
@@ -97,7 +100,7 @@ final class ProtocolJudges {
                 .flatMap(s -> weakness(s.name()).map(w -> s.name() + " on " + s.version().label() + " [" + w + "]")
                         .stream())
                 .distinct().toList();
-        return weak.isEmpty() ? Verdict.pass("no NULL, anonymous, EXPORT, DES, RC4 or 3DES suite is accepted")
+        return weak.isEmpty() ? Verdict.pass("no NULL, anonymous, EXPORT, DES, RC4, 3DES or IDEA suite is accepted")
                 : Verdict.fail("the server accepts weak suites: " + String.join(", ", weak));
     }
 

@@ -76,7 +76,7 @@ public final class TlsChecks {
                                 + "port."),
                         ProtocolJudges::modern, true, scanner),
                 new TlsCheck(CheckSpec.gate("tls.cipher.weak-disabled", Severity.HIGH,
-                        "No NULL, anonymous, EXPORT, DES, RC4 or 3DES cipher suite is accepted.",
+                        "No NULL, anonymous, EXPORT, DES, RC4, 3DES or IDEA cipher suite is accepted.",
                         "Restrict cipher suites to AEAD suites with ECDHE (Mozilla's intermediate profile)."),
                         ProtocolJudges::weakCiphersDisabled, false, scanner),
                 new TlsCheck(CheckSpec.gate("tls.cipher.forward-secrecy", Severity.MEDIUM,

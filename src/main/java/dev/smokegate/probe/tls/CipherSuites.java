@@ -27,13 +27,15 @@ final class CipherSuites {
     /** What a suite is made of, as far as the checks care. A suite may be in several weak families at once. */
     enum Family {
         NULL, ANONYMOUS, EXPORT, DES, RC4, TRIPLE_DES,
+        /** A 64-bit block cipher like 3DES (Sweet32); RFC 5469 deprecated it with single DES. */
+        IDEA,
         /** TLS_RSA_*: the certificate's RSA key encrypts the premaster secret, no forward secrecy. */
         STATIC_RSA,
         /** TLS_DH_* and TLS_ECDH_* with a certificate: fixed (EC)DH key in the certificate, no forward secrecy. */
         STATIC_DH,
         DHE, ECDHE;
 
-        static final Set<Family> WEAK = EnumSet.of(NULL, ANONYMOUS, EXPORT, DES, RC4, TRIPLE_DES);
+        static final Set<Family> WEAK = EnumSet.of(NULL, ANONYMOUS, EXPORT, DES, RC4, TRIPLE_DES, IDEA);
     }
 
     /** One suite: code, IANA name, families, and whether it needs TLS 1.2 (GCM, CCM, SHA-256/384 MACs). */
@@ -198,6 +200,9 @@ final class CipherSuites {
             }
             if (name.contains("_3DES_")) {
                 families.add(Family.TRIPLE_DES);
+            }
+            if (name.contains("_IDEA_")) {
+                families.add(Family.IDEA);
             }
             String kex = name.substring(0, name.indexOf("_WITH_"));
             if (kex.equals("TLS_RSA") || kex.startsWith("TLS_RSA_EXPORT")) {

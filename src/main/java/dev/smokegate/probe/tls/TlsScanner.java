@@ -51,8 +51,8 @@ import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
  *       every suite valid for its versions in a current client's order, so the suite the server picks is what such
  *       a client gets ({@link TlsObservation#serverChoices()}).</li>
  *   <li>Suites, for every accepted version up to TLS 1.2: the weak suites (NULL, anonymous, EXPORT, DES, RC4,
- *       3DES) plus static RSA, static (EC)DH, DHE and ECDHE are offered together; whatever the server picks is
- *       recorded and removed (a weak suite) or its whole family is dropped (the others: one is enough to judge
+ *       3DES, IDEA) plus static RSA, static (EC)DH, DHE and ECDHE are offered together; whatever the server picks
+ *       is recorded and removed (a weak suite) or its whole family is dropped (the others: one is enough to judge
  *       forward secrecy), until the server refuses. Every accepted weak suite is thus named, at one handshake per
  *       accepted suite or family plus one refusal.</li>
  *   <li>DHE groups: any handshake whose server picks a DHE suite goes on to the ServerKeyExchange to measure the

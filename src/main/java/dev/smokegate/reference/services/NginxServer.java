@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
 /**
  * A real nginx (Debian's, on the system OpenSSL 3) serving one HTTPS host on a loopback port, for TLS
  * configurations the JDK will not serve: TLS 1.0/1.1, NULL suites, 1024-bit DHE, a chain sent incomplete or out of
- * order with a stapled OCSP response from a file, or no staple at all; and nginx's own defaults as they are. Every request gets a short text answer.
+ * order with a stapled OCSP response from a file, or no staple at all; and nginx's own defaults as they are. Every
+ * request gets a short text answer.
  *
  * <p>One process ({@code master_process off}), event driven, so concurrent clients do not queue behind each other,
  * and a client that connects and stays silent is dropped after {@link #CLIENT_TIMEOUT} (that bounds the TLS

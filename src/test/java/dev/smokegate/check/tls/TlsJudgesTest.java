@@ -223,7 +223,8 @@ class TlsJudgesTest {
     @ParameterizedTest
     @CsvSource({"TLS_ECDHE_RSA_WITH_NULL_SHA, NULL", "TLS_DH_anon_WITH_AES_128_CBC_SHA, anonymous",
             "TLS_RSA_EXPORT_WITH_RC4_40_MD5, EXPORT", "TLS_RSA_WITH_DES_CBC_SHA, DES",
-            "TLS_ECDHE_RSA_WITH_RC4_128_SHA, RC4", "TLS_ECDHE_RSA_WITH_3DES_EDE_CBC_SHA, 3DES"})
+            "TLS_ECDHE_RSA_WITH_RC4_128_SHA, RC4", "TLS_ECDHE_RSA_WITH_3DES_EDE_CBC_SHA, 3DES",
+            "TLS_RSA_WITH_IDEA_CBC_SHA, IDEA"})
     void weakSuiteAcceptedFailsNamingIt(String suite, String weakness) {
         assertFails("tls.cipher.weak-disabled", RecordedScan.healthy().suite(TlsVersion.TLS_1_2, suite),
                 suite + " on TLSv1.2 [" + weakness);
@@ -324,8 +325,8 @@ class TlsJudgesTest {
                 .onlySuites(TlsVersion.TLS_1_2, "TLS_RSA_WITH_NULL_SHA256", "TLS_RSA_WITH_NULL_SHA")
                 .choice(TlsVersion.TLS_1_2, "TLS_RSA_WITH_NULL_SHA256");
 
-        assertFails("tls.protocol.modern", nullOnly, "a current client's ClientHello (TLSv1.0–TLSv1.3 with the cipher "
-                + "suites of a current browser) is refused: server sent alert handshake_failure; the server accepts "
+        assertFails("tls.protocol.modern", nullOnly, "a current client's ClientHello (TLSv1.0–TLSv1.3 with the "
+                + "cipher suites of a current browser) is refused: server sent alert handshake_failure; the server accepts "
                 + "only suites a current client does not offer: TLS_RSA_WITH_NULL_SHA256 on TLSv1.2, "
                 + "TLS_RSA_WITH_NULL_SHA on TLSv1.2, so a current browser cannot connect");
         assertFails("tls.cipher.weak-disabled", nullOnly, "TLS_RSA_WITH_NULL_SHA256 on TLSv1.2 [NULL (no encryption)], "
