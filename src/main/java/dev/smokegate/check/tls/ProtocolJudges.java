@@ -114,7 +114,7 @@ final class ProtocolJudges {
      * current client gets: the suite the server chooses for a current client's offer on each version up to TLS 1.2,
      * a version on which no forward-secret suite is accepted at all, and DHE groups below 2048 bits. Static key
      * exchange merely accepted next to ECDHE (nginx's default {@code HIGH:!aNULL:!MD5}, many load balancers) reaches
-     * only clients that offer nothing better: it warns, as SSL Labs and testssl.sh set it apart.
+     * only clients that offer nothing better: it warns, as SSL Labs sets it apart ("with modern browsers").
      */
     static Verdict forwardSecrecy(TlsObservation scan, EnvironmentConfig config) {
         List<String> failures = new ArrayList<>();

@@ -27,7 +27,7 @@ final class CipherSuites {
     /** What a suite is made of, as far as the checks care. A suite may be in several weak families at once. */
     enum Family {
         NULL, ANONYMOUS, EXPORT, DES, RC4, TRIPLE_DES,
-        /** A 64-bit block cipher like 3DES (Sweet32); RFC 5469 deprecated it with single DES. */
+        /** A 64-bit block cipher like 3DES (Sweet32); TLS 1.2 dropped it with single DES (RFC 5469). */
         IDEA,
         /** TLS_RSA_*: the certificate's RSA key encrypts the premaster secret, no forward secrecy. */
         STATIC_RSA,

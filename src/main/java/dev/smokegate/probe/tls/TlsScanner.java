@@ -154,9 +154,10 @@ final class TlsScanner {
         return observation(certified, modernOfferRefused, failure, anchors);
     }
 
-    private TlsObservation observation(HandshakeResult first, Optional<String> modernOfferRefused,
+    /** The observation, with chain, staple and SCTs from the handshake that read the certificate. */
+    private TlsObservation observation(HandshakeResult certified, Optional<String> modernOfferRefused,
                                        Optional<String> failure, TrustAnchors anchors) throws IOException {
-        List<X509Certificate> chain = first.chain();
+        List<X509Certificate> chain = certified.chain();
         Instant now = clock.instant();
         PathValidation path;
         RevocationStatus revocation;
@@ -168,11 +169,11 @@ final class TlsScanner {
         } else {
             path = ChainValidator.validate(chain, anchors, now);
             Optional<X509Certificate> issuer = ChainValidator.walk(chain, anchors).leafIssuer();
-            revocation = new RevocationChecker(config, now).check(chain.get(0), issuer, first.staple());
+            revocation = new RevocationChecker(config, now).check(chain.get(0), issuer, certified.staple());
         }
         return new TlsObservation(host, port, dialer.dialled(), chain, path, versions, new ArrayList<>(suites),
                 choices, dheBits == null ? OptionalInt.empty() : OptionalInt.of(dheBits), secureRenegotiation(),
-                first.staple(), first.scts(), revocation, modernOfferRefused, failure, retries);
+                certified.staple(), certified.scts(), revocation, modernOfferRefused, failure, retries);
     }
 
     // --- versions -----------------------------------------------------------------------------------------------
