@@ -71,6 +71,22 @@ public enum TlsFault {
     NULL_CIPHER("null-cipher"),
 
     /**
+     * RSA 2048 leaf; TLS 1.2 only, with only {@code NULL-SHA256:NULL-SHA} (static RSA key exchange, no encryption):
+     * a current client's ClientHello gets a handshake_failure alert, yet the chain is healthy. Fails
+     * tls.cipher.weak-disabled, tls.protocol.modern and tls.cipher.forward-secrecy.
+     */
+    NULL_ONLY("null-only"),
+
+    /**
+     * TLS 1.2 only, with only TLS_ECDHE_ECDSA_WITH_3DES_EDE_CBC_SHA (forward secret, but a 64-bit block cipher:
+     * Sweet32). Served by BouncyCastle's TLS server, not nginx: Debian 12's OpenSSL 3 has no 3DES suite at all
+     * ({@code openssl ciphers -v 'ALL:COMPLEMENTOFALL:@SECLEVEL=0'} lists none), and the JDK's
+     * {@code jdk.tls.disabledAlgorithms}, which forbid 3DES, are JVM-wide. Fails tls.cipher.weak-disabled and
+     * tls.protocol.modern.
+     */
+    TRIPLE_DES_ONLY("triple-des-only"),
+
+    /**
      * RSA 2048 leaf; TLS 1.2 offers only static-RSA key exchange ({@code TLS_RSA_WITH_AES_*_GCM_*}); TLS 1.3 stays on.
      * Fails tls.cipher.forward-secrecy.
      */
@@ -81,6 +97,14 @@ public enum TlsFault {
      * tls.cipher.forward-secrecy.
      */
     DHE_1024("dhe-1024"),
+
+    /**
+     * RSA 2048 leaf; nginx's own default {@code ssl_ciphers HIGH:!aNULL:!MD5} with its default
+     * {@code ssl_prefer_server_ciphers off}: a current client gets ECDHE, but static-RSA suites
+     * ({@code TLS_RSA_WITH_AES_*}) are accepted too, as on many CDN and load-balancer defaults. Fails nothing;
+     * tls.cipher.forward-secrecy warns.
+     */
+    NGINX_DEFAULT_CIPHERS("nginx-default-ciphers"),
 
     /**
      * The leaf is revoked (keyCompromise): the OCSP responder says REVOKED, the CRL lists its serial, and the host
@@ -94,7 +118,10 @@ public enum TlsFault {
     /** The leaf expires in 10 days (and an hour). Fails tls.cert.expiry-horizon. */
     EXPIRES_IN_10_DAYS("expires-in-10-days"),
 
-    /** A healthy leaf with an OCSP URL that answers GOOD, but the server staples nothing. Fails tls.ocsp-stapling. */
+    /**
+     * A healthy leaf with an OCSP URL that answers GOOD, but the server staples nothing. tls.ocsp-stapling warns (it
+     * fails with {@code tls.ocsp-stapling: fail}).
+     */
     NO_OCSP_STAPLE("no-ocsp-staple");
 
     /** Every fault host's name ends with this domain. */

@@ -1,5 +1,6 @@
 package dev.smokegate.reference;
 
+import dev.smokegate.reference.pki.BouncyCastleTlsServer;
 import dev.smokegate.reference.pki.CertificateAuthority;
 import dev.smokegate.reference.pki.DhGroups;
 import dev.smokegate.reference.pki.IssuedCertificate;
@@ -31,6 +32,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.bouncycastle.asn1.x509.CRLReason;
+import org.bouncycastle.tls.CipherSuite;
+import org.bouncycastle.tls.ProtocolVersion;
 
 /**
  * The {@link TlsFault} hosts of one deployment, each generated and started on first use on its own loopback port
@@ -38,14 +41,18 @@ import org.bouncycastle.asn1.x509.CRLReason;
  *
  * <p>Served by the JDK ({@link SiteServer}, OCSP stapling fetched from the leaf's AIA) wherever the JDK can serve the
  * fault; by nginx ({@link NginxServer}, staple from a file) for what the JDK cannot or will not do: TLS 1.0/1.1, NULL
- * and 1024-bit DHE suites, a staple for a chain sent without its intermediate or out of order, and no staple at all.
+ * and 1024-bit DHE suites, a staple for a chain sent without its intermediate or out of order, no staple at all, and
+ * nginx's own default cipher list; by BouncyCastle ({@link BouncyCastleTlsServer}, staple from a file) for 3DES,
+ * which neither serves.
  */
 final class TlsFaultHosts {
 
     /** The faults nginx serves; the JDK serves all others. */
     static final Set<TlsFault> SERVED_BY_NGINX = Set.of(TlsFault.MISSING_INTERMEDIATE,
-            TlsFault.WRONG_ORDER_WITH_ROOT, TlsFault.LEGACY_TLS_ENABLED, TlsFault.NULL_CIPHER, TlsFault.DHE_1024,
-            TlsFault.NO_OCSP_STAPLE);
+            TlsFault.WRONG_ORDER_WITH_ROOT, TlsFault.LEGACY_TLS_ENABLED, TlsFault.NULL_CIPHER, TlsFault.NULL_ONLY,
+            TlsFault.DHE_1024, TlsFault.NGINX_DEFAULT_CIPHERS, TlsFault.NO_OCSP_STAPLE);
+    /** The faults BouncyCastle's TLS server serves. */
+    static final Set<TlsFault> SERVED_BY_BOUNCY_CASTLE = Set.of(TlsFault.TRIPLE_DES_ONLY);
 
     static final String UNTRUSTED_ROOT_ID = "untrusted-root";
     static final String UNTRUSTED_ISSUING_ID = "untrusted-issuing";
@@ -58,6 +65,8 @@ final class TlsFaultHosts {
             + ":ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-RSA-AES128-GCM-SHA256"
             + ":ECDHE-RSA-CHACHA20-POLY1305";
     private static final List<String> MODERN_PROTOCOLS = List.of("TLSv1.2", "TLSv1.3");
+    /** nginx's own default {@code ssl_ciphers}, used with its default {@code ssl_prefer_server_ciphers off}. */
+    private static final String NGINX_DEFAULT_CIPHERS = "HIGH:!aNULL:!MD5";
     /** What OpenSSL 3 needs to serve TLS 1.0/1.1 (SHA-1 handshake signatures), NULL suites or DH-1024 at all. */
     private static final String SECLEVEL_0 = ":@SECLEVEL=0";
 
@@ -129,6 +138,20 @@ final class TlsFaultHosts {
                         Optional.of(staple(issuing, leaf)));
             }
             case NO_TLS_1_3 -> jdk(fault, issuing.issue(leaf(fault).build()), TlsServerSettings.TLS_1_2_ONLY);
+            case NULL_ONLY -> {
+                IssuedCertificate leaf = issuing.issue(leaf(fault).keyType(KeyType.RSA_2048).build());
+                yield nginx(fault, leaf.chain(), leaf.privateKey(), List.of("TLSv1.2"),
+                        "NULL-SHA256:NULL-SHA" + SECLEVEL_0, false, Optional.of(staple(issuing, leaf)));
+            }
+            case TRIPLE_DES_ONLY -> {
+                IssuedCertificate leaf = issuing.issue(leaf(fault).build());
+                BouncyCastleTlsServer server = new BouncyCastleTlsServer(fault.hostName(), leaf.chain(),
+                        leaf.privateKey(), ProtocolVersion.TLSv12.only(),
+                        new int[] {CipherSuite.TLS_ECDHE_ECDSA_WITH_3DES_EDE_CBC_SHA},
+                        Optional.of(staple(issuing, leaf)));
+                registerOrClose(server);
+                yield new Started(server.port(), Optional.empty());
+            }
             case NULL_CIPHER -> {
                 IssuedCertificate leaf = issuing.issue(leaf(fault).build());
                 yield nginx(fault, leaf.chain(), leaf.privateKey(), MODERN_PROTOCOLS,
@@ -143,6 +166,12 @@ final class TlsFaultHosts {
                         "ECDHE-RSA-AES256-GCM-SHA384:ECDHE-RSA-AES128-GCM-SHA256:DHE-RSA-AES256-GCM-SHA384"
                                 + ":DHE-RSA-AES128-GCM-SHA256" + SECLEVEL_0,
                         true, Optional.of(staple(issuing, leaf)));
+            }
+            case NGINX_DEFAULT_CIPHERS -> {
+                IssuedCertificate leaf = issuing.issue(leaf(fault).keyType(KeyType.RSA_2048).build());
+                yield nginx(fault, new NginxServer.TlsSite(fault.hostName(), leaf.chain(), leaf.privateKey(),
+                        MODERN_PROTOCOLS, NGINX_DEFAULT_CIPHERS, false, Optional.empty(),
+                        Optional.of(staple(issuing, leaf))));
             }
             case REVOKED_LEAF -> {
                 IssuedCertificate leaf = issuing.issue(leaf(fault).build());
@@ -178,8 +207,11 @@ final class TlsFaultHosts {
 
     private Started nginx(TlsFault fault, List<X509Certificate> chain, PrivateKey key, List<String> protocols,
                           String ciphers, boolean dhe1024, Optional<byte[]> staple) throws IOException {
-        NginxServer.TlsSite site = new NginxServer.TlsSite(fault.hostName(), chain, key, protocols, ciphers,
-                dhe1024 ? Optional.of(dhParameters()) : Optional.empty(), staple);
+        return nginx(fault, new NginxServer.TlsSite(fault.hostName(), chain, key, protocols, ciphers, true,
+                dhe1024 ? Optional.of(dhParameters()) : Optional.empty(), staple));
+    }
+
+    private Started nginx(TlsFault fault, NginxServer.TlsSite site) throws IOException {
         NginxServer server = NginxServer.start(directory().resolve(fault.name().toLowerCase(java.util.Locale.ROOT)),
                 site);
         registerOrClose(server);

@@ -49,6 +49,8 @@ class TlsFaultHostsTest {
 
     /** Lets s_client speak TLS 1.0/1.1, NULL and DH-1024 and accept SHA-1 signatures: it offers, the server decides. */
     private static final String ANYTHING = "ALL:eNULL:@SECLEVEL=0";
+    /** The suites of {@link TlsFault#NULL_ONLY}, which OpenSSL offers only when asked for. */
+    private static final String ONLY_NULL = "eNULL:@SECLEVEL=0";
     private static final Duration SIXTY_DAYS = Duration.ofDays(60);
     /** nginx's own client_header_timeout: how long a host without the deployment's shorter one keeps silent clients. */
     private static final Duration NGINX_DEFAULT_CLIENT_TIMEOUT = Duration.ofSeconds(60);
@@ -147,36 +149,44 @@ class TlsFaultHostsTest {
 
     // ---- healthy in every way but one
 
-    /** Every property of a healthy host, checked on every fault host except the one its fault breaks. */
+    /**
+     * Every property of a healthy host, checked on every fault host except the one its fault breaks. The 3DES host,
+     * which OpenSSL 3 cannot talk to, is checked by {@link #tripleDesOnlyHostIsHealthyForAClientThatStillSpeaks3des}.
+     */
     @ParameterizedTest
-    @EnumSource(TlsFault.class)
+    @EnumSource(value = TlsFault.class, names = "TRIPLE_DES_ONLY", mode = EnumSource.Mode.EXCLUDE)
     void faultHostIsHealthyInEveryOtherWay(TlsFault fault) throws Exception {
         Handshake tls13 = connect(fault, "-tls1_3");
-        Handshake tls12 = connect(fault, "-tls1_2");
+        // The NULL-only host shares no suite with OpenSSL's defaults; everything else about it is healthy.
+        Handshake tls12 = fault == TlsFault.NULL_ONLY ? connect(fault, "-tls1_2", "-cipher", ONLY_NULL)
+                : connect(fault, "-tls1_2");
         X509Certificate leaf = tls12.chain().get(0);
 
         assertThat(tls12.established()).as(tls12.toString()).isTrue();
         assertThat(tls12.secureRenegotiation()).as("RFC 5746").isTrue();
         assertThat(leaf.getSubjectX500Principal().getName()).isEqualTo("CN=" + fault.hostName());
-        if (fault != TlsFault.NO_TLS_1_3) {
+        if (fault != TlsFault.NO_TLS_1_3 && fault != TlsFault.NULL_ONLY) {
             assertThat(tls13.protocol()).as(tls13.toString()).isEqualTo("TLSv1.3");
         }
         if (fault != TlsFault.LEGACY_TLS_ENABLED) {
             assertThat(connect(fault, "-tls1", "-cipher", ANYTHING).established()).as("TLS 1.0").isFalse();
             assertThat(connect(fault, "-tls1_1", "-cipher", ANYTHING).established()).as("TLS 1.1").isFalse();
         }
-        if (fault != TlsFault.STATIC_RSA_ONLY && fault != TlsFault.DHE_1024) {
+        if (fault != TlsFault.STATIC_RSA_ONLY && fault != TlsFault.NULL_ONLY) {
             assertThat(tls12.cipher()).startsWith("ECDHE-");
+        }
+        if (!EnumSet.of(TlsFault.STATIC_RSA_ONLY, TlsFault.DHE_1024, TlsFault.NULL_ONLY,
+                TlsFault.NGINX_DEFAULT_CIPHERS).contains(fault)) {
             assertThat(connect(fault, "-tls1_2", "-cipher", "kRSA:DHE:@SECLEVEL=0").established())
                     .as("static RSA or DHE").isFalse();
         }
-        if (fault != TlsFault.NULL_CIPHER) {
+        if (fault != TlsFault.NULL_CIPHER && fault != TlsFault.NULL_ONLY) {
             assertThat(connect(fault, "-tls1_2", "-cipher", "eNULL:aNULL:@SECLEVEL=0").established())
                     .as("NULL").isFalse();
         }
         if (!EnumSet.of(TlsFault.SELF_SIGNED, TlsFault.NO_OCSP_STAPLE, TlsFault.REVOKED_LEAF).contains(fault)) {
             assertThat(tls12.stapledStatus()).as("staple on TLS 1.2").contains("good");
-            if (fault != TlsFault.NO_TLS_1_3) {
+            if (fault != TlsFault.NO_TLS_1_3 && fault != TlsFault.NULL_ONLY) {
                 assertThat(tls13.stapledStatus()).as("staple on TLS 1.3").contains("good");
             }
         }
@@ -184,14 +194,15 @@ class TlsFaultHostsTest {
                 .contains(fault)) {
             assertThat(Duration.between(Instant.now(), leaf.getNotAfter().toInstant())).isGreaterThan(SIXTY_DAYS);
         }
-        if (!EnumSet.of(TlsFault.SHA1_LEAF, TlsFault.RSA_1024_LEAF, TlsFault.STATIC_RSA_ONLY, TlsFault.DHE_1024)
-                .contains(fault)) {
+        if (!EnumSet.of(TlsFault.SHA1_LEAF, TlsFault.RSA_1024_LEAF, TlsFault.STATIC_RSA_ONLY, TlsFault.DHE_1024,
+                TlsFault.NULL_ONLY, TlsFault.NGINX_DEFAULT_CIPHERS).contains(fault)) {
             assertThat(leaf.getPublicKey().getAlgorithm()).isEqualTo("EC");
             assertThat(leaf.getSigAlgName()).isEqualTo("SHA256withECDSA");
         }
         if (!EnumSet.of(TlsFault.EXPIRED_LEAF, TlsFault.NOT_YET_VALID_LEAF, TlsFault.WRONG_HOST_NAME,
                 TlsFault.SELF_SIGNED, TlsFault.UNTRUSTED_ROOT, TlsFault.MISSING_INTERMEDIATE).contains(fault)) {
-            assertThat(connect(fault, "-tls1_2", "-cipher", "DEFAULT:@SECLEVEL=0").verifyCode())
+            String anyUsual = fault == TlsFault.NULL_ONLY ? ONLY_NULL : "DEFAULT:@SECLEVEL=0";
+            assertThat(connect(fault, "-tls1_2", "-cipher", anyUsual).verifyCode())
                     .as("chain to the deployment root, for the name").isZero();
         }
         if (fault != TlsFault.SELF_SIGNED) {
@@ -339,6 +350,71 @@ class TlsFaultHostsTest {
     }
 
     @Test
+    void nullOnlyHostRefusesEveryClientThatOffersEncryptionAndServesNullSuitesOnTls12() throws IOException {
+        Handshake preferred = connect(TlsFault.NULL_ONLY, "-tls1_2", "-cipher", ONLY_NULL);
+        Handshake sha1 = connect(TlsFault.NULL_ONLY, "-tls1_2", "-cipher", "NULL-SHA:@SECLEVEL=0");
+
+        assertThat(preferred.cipher()).isEqualTo("NULL-SHA256");
+        assertThat(sha1.cipher()).isEqualTo("NULL-SHA");
+        assertThat(preferred.serverTempKey()).as("static RSA key exchange").isEmpty();
+        assertThat(preferred.stapledStatus()).contains("good");
+        assertThat(((RSAPublicKey) preferred.chain().get(0).getPublicKey()).getModulus().bitLength()).isEqualTo(2048);
+        for (String[] refused : List.of(new String[] {"-tls1_2"}, new String[] {"-tls1_2", "-cipher",
+                "ALL:@SECLEVEL=0"})) {
+            Handshake handshake = connect(TlsFault.NULL_ONLY, refused);
+            assertThat(handshake.established()).as(String.join(" ", refused)).isFalse();
+            assertThat(handshake.output()).as(String.join(" ", refused)).contains("alert handshake failure");
+        }
+        assertThat(connect(TlsFault.NULL_ONLY, "-tls1_3").established()).as("TLS 1.3").isFalse();
+    }
+
+    @Test
+    void tripleDesOnlyHostIsHealthyForAClientThatStillSpeaks3des() throws IOException {
+        String host = deployment.tlsFaultHost(TlsFault.TRIPLE_DES_ONLY);
+        int port = deployment.tlsFaultPort(TlsFault.TRIPLE_DES_ONLY);
+        JsseClient.Handshake tripleDes = JsseClient.connect(host, port, deployment.caCertificateFile(), "TLSv1.2",
+                "TLS_ECDHE_ECDSA_WITH_3DES_EDE_CBC_SHA");
+        X509Certificate leaf = tripleDes.chain().get(0);
+
+        assertThat(tripleDes.established()).as(tripleDes.toString()).isTrue();
+        assertThat(tripleDes.protocol()).isEqualTo("TLSv1.2");
+        assertThat(tripleDes.chain()).hasSize(2);
+        assertThat(leaf.getSubjectX500Principal().getName()).isEqualTo("CN=" + host);
+        assertThat(leaf.getPublicKey().getAlgorithm()).isEqualTo("EC");
+        assertThat(leaf.getSigAlgName()).isEqualTo("SHA256withECDSA");
+        assertThat(Duration.between(Instant.now(), leaf.getNotAfter().toInstant())).isGreaterThan(SIXTY_DAYS);
+        assertThat(tripleDes.stapledStatus()).contains("good");
+        assertThat(ocspUrl(leaf).getHost()).isEqualTo("127.0.0.1");
+        for (String[] refused : List.of(new String[] {"TLSv1.2", "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256"},
+                new String[] {"TLSv1.3", "TLS_AES_128_GCM_SHA256"},
+                new String[] {"TLSv1.1", "TLS_ECDHE_ECDSA_WITH_3DES_EDE_CBC_SHA"})) {
+            assertThat(JsseClient.connect(host, port, deployment.caCertificateFile(), refused[0], refused[1])
+                    .established()).as(String.join(" ", refused)).isFalse();
+        }
+        // OpenSSL 3 has no 3DES suite: a current client of it gets nowhere.
+        for (String version : List.of("-tls1_2", "-tls1_3")) {
+            assertThat(connect(TlsFault.TRIPLE_DES_ONLY, version, "-cipher", ANYTHING).established()).as(version)
+                    .isFalse();
+        }
+    }
+
+    @Test
+    void nginxDefaultCiphersHostLetsTheClientChooseAndAcceptsStaticRsa() throws IOException {
+        Handshake current = connect(TlsFault.NGINX_DEFAULT_CIPHERS, "-tls1_2");
+        Handshake staticFirst = connect(TlsFault.NGINX_DEFAULT_CIPHERS, "-tls1_2", "-cipher",
+                "AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256");
+
+        assertThat(current.cipher()).startsWith("ECDHE-RSA-");
+        assertThat(staticFirst.cipher()).as("the client's order wins").isEqualTo("AES128-GCM-SHA256");
+        assertThat(staticFirst.serverTempKey()).isEmpty();
+        assertThat(connect(TlsFault.NGINX_DEFAULT_CIPHERS, "-tls1_2", "-cipher", "kRSA").cipher())
+                .startsWith("AES");
+        assertThat(connect(TlsFault.NGINX_DEFAULT_CIPHERS, "-tls1_2", "-cipher", "DHE").established())
+                .as("no DHE without ssl_dhparam").isFalse();
+        assertThat(current.stapledStatus()).contains("good");
+    }
+
+    @Test
     void staticRsaHostOffersOnlyRsaKeyExchangeOnTls12() throws IOException {
         Handshake tls12 = connect(TlsFault.STATIC_RSA_ONLY, "-tls1_2");
 
@@ -419,12 +495,17 @@ class TlsFaultHostsTest {
     }
 
     @Test
-    void nginxServesExactlyTheFaultsTheJdkCannot() {
+    void nginxAndBouncyCastleServeExactlyTheFaultsTheJdkCannot() {
         for (TlsFault fault : TlsFaultHosts.SERVED_BY_NGINX) {
             deployment.tlsFaultHost(fault);
             assertThat(deployment.tlsFaultNginx(fault)).as(fault.name()).get()
                     .satisfies(nginx -> assertThat(nginx.process()).isPresent());
         }
+        for (TlsFault fault : TlsFaultHosts.SERVED_BY_BOUNCY_CASTLE) {
+            deployment.tlsFaultHost(fault);
+            assertThat(deployment.tlsFaultNginx(fault)).as(fault.name()).isEmpty();
+        }
+        assertThat(TlsFaultHosts.SERVED_BY_BOUNCY_CASTLE).doesNotContainAnyElementsOf(TlsFaultHosts.SERVED_BY_NGINX);
         deployment.tlsFaultHost(TlsFault.SHA1_LEAF);
         assertThat(deployment.tlsFaultNginx(TlsFault.SHA1_LEAF)).isEmpty();
     }

@@ -8,10 +8,12 @@ import dev.smokegate.config.TlsSettings;
 import dev.smokegate.engine.Selection;
 import dev.smokegate.model.Suite;
 import dev.smokegate.reference.ReferenceDeployment;
+import dev.smokegate.reference.TlsFault;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
@@ -54,5 +56,19 @@ class TlsFaultMatrixTest {
         fault.failing().forEach((id, fragment) -> assertThat(failed.get(id)).as(id).contains(fragment));
         assertThat(run.warned().keySet()).as("warning checks on " + host + ": " + run.warned())
                 .containsExactlyInAnyOrderElementsOf(fault.warning());
+        fault.warnings().forEach((id, fragment) -> assertThat(run.warned().get(id)).as(id).contains(fragment));
+    }
+
+    @Test
+    void aMissingStapleFailsWhenTheConfigSaysFail() throws Exception {
+        String host = deployment.tlsFaultHost(TlsFault.NO_OCSP_STAPLE);
+        EnvironmentConfig config = ReferenceEnvironment.config(deployment).newBuilder()
+                .tls(new TlsSettings(List.of(host), TlsSettings.MissingStaple.FAIL)).build();
+
+        SuiteRun run = SuiteRun.of(config, TLS);
+
+        assertThat(run.failed()).containsOnlyKeys("tls.ocsp-stapling");
+        assertThat(run.failed().get("tls.ocsp-stapling")).contains("but the server staples no response");
+        assertThat(run.warned()).isEmpty();
     }
 }

@@ -3,9 +3,14 @@ package dev.smokegate.check.tls;
 import dev.smokegate.config.EnvironmentConfig;
 import dev.smokegate.model.Verdict;
 import dev.smokegate.probe.tls.TlsObservation;
+import dev.smokegate.probe.tls.TlsObservation.AcceptedSuite;
 import dev.smokegate.probe.tls.TlsVersion;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.stream.Collectors;
 
 /** Judges of what the server negotiates: versions, suites, key exchange, renegotiation. */
 final class ProtocolJudges {
@@ -41,6 +46,13 @@ final class ProtocolJudges {
     }
 
     static Verdict modern(TlsObservation scan, EnvironmentConfig config) {
+        if (scan.modernOfferRefused().isPresent()) {
+            return Verdict.fail("a current client's ClientHello (TLSv1.0–TLSv1.3 with the cipher suites of a current "
+                    + "browser) is refused: " + scan.modernOfferRefused().get() + "; the server accepts only suites "
+                    + "a current client does not offer: " + suites(scan.acceptedSuites().stream()
+                    .filter(s -> s.version() != TlsVersion.TLS_1_3).toList())
+                    + ", so a current browser cannot connect");
+        }
         boolean tls12 = accepted(scan, TlsVersion.TLS_1_2);
         boolean tls13 = accepted(scan, TlsVersion.TLS_1_3);
         if (!tls12 && !tls13) {
@@ -74,6 +86,9 @@ final class ProtocolJudges {
         if (suite.contains("3DES") || suite.contains("DES_EDE")) {
             return Optional.of("3DES (Sweet32)");
         }
+        if (suite.contains("_IDEA_")) {
+            return Optional.of("IDEA (64-bit block: Sweet32)");
+        }
         if (suite.contains("_DES_") || suite.contains("DES40") || suite.contains("DES_CBC")) {
             return Optional.of("DES");
         }
@@ -85,7 +100,7 @@ final class ProtocolJudges {
                 .flatMap(s -> weakness(s.name()).map(w -> s.name() + " on " + s.version().label() + " [" + w + "]")
                         .stream())
                 .distinct().toList();
-        return weak.isEmpty() ? Verdict.pass("no NULL, anonymous, EXPORT, DES, RC4 or 3DES suite is accepted")
+        return weak.isEmpty() ? Verdict.pass("no NULL, anonymous, EXPORT, DES, RC4, 3DES or IDEA suite is accepted")
                 : Verdict.fail("the server accepts weak suites: " + String.join(", ", weak));
     }
 
@@ -94,21 +109,55 @@ final class ProtocolJudges {
         return !suite.contains("_WITH_") || suite.startsWith("TLS_ECDHE_") || suite.startsWith("TLS_DHE_");
     }
 
+    /**
+     * Mozilla's intermediate configuration: forward secrecy for every client it supports. A gate fails what a
+     * current client gets: the suite the server chooses for a current client's offer on each version up to TLS 1.2,
+     * a version on which no forward-secret suite is accepted at all, and DHE groups below 2048 bits. Static key
+     * exchange merely accepted next to ECDHE (nginx's default {@code HIGH:!aNULL:!MD5}, many load balancers) reaches
+     * only clients that offer nothing better: it warns, as SSL Labs sets it apart ("with modern browsers").
+     */
     static Verdict forwardSecrecy(TlsObservation scan, EnvironmentConfig config) {
-        List<String> static_ = scan.acceptedSuites().stream()
-                .filter(s -> s.version() != TlsVersion.TLS_1_3 && !forwardSecret(s.name()))
-                .map(s -> s.name() + " on " + s.version().label()).distinct().toList();
-        String dhe = scan.dheGroupBits().isPresent() && scan.dheGroupBits().getAsInt() < MIN_DHE_BITS
-                ? "DHE uses a " + scan.dheGroupBits().getAsInt() + "-bit group (need >= " + MIN_DHE_BITS + ")" : "";
-        if (static_.isEmpty() && dhe.isEmpty()) {
-            return Verdict.pass("every accepted suite uses ECDHE or DHE"
-                    + (scan.dheGroupBits().isPresent() ? " (DHE group " + scan.dheGroupBits().getAsInt() + " bits)"
-                    : ""));
+        List<String> failures = new ArrayList<>();
+        for (TlsVersion version : acceptedUpToTls12(scan)) {
+            List<AcceptedSuite> here = scan.acceptedSuites().stream().filter(s -> s.version() == version).toList();
+            boolean anyForwardSecret = here.stream().anyMatch(s -> forwardSecret(s.name()));
+            Optional<AcceptedSuite> choice = Optional.ofNullable(scan.serverChoices().get(version));
+            if (!anyForwardSecret && !here.isEmpty()) {
+                failures.add(version.label() + " accepts no forward-secret suite, a client gets "
+                        + choice.map(AcceptedSuite::name).orElse(suites(here)));
+            } else if (choice.isPresent() && !forwardSecret(choice.get().name())) {
+                failures.add("a current client gets " + choice.get().name() + " on " + version.label()
+                        + " (no forward secrecy): the server prefers it to the ECDHE/DHE suites it also accepts");
+            }
         }
-        String suites = static_.isEmpty() ? "" : "suites without forward secrecy are accepted: "
-                + String.join(", ", static_);
-        return Verdict.fail(String.join("; ", java.util.stream.Stream.of(suites, dhe).filter(s -> !s.isEmpty())
-                .toList()));
+        OptionalInt dhe = scan.dheGroupBits();
+        if (dhe.isPresent() && dhe.getAsInt() < MIN_DHE_BITS) {
+            failures.add("DHE uses a " + dhe.getAsInt() + "-bit group (need >= " + MIN_DHE_BITS + ")");
+        }
+        if (!failures.isEmpty()) {
+            return Verdict.fail(String.join("; ", failures));
+        }
+        List<AcceptedSuite> staticKeys = scan.acceptedSuites().stream()
+                .filter(s -> s.version() != TlsVersion.TLS_1_3 && !forwardSecret(s.name())).toList();
+        String group = dhe.isPresent() ? " (DHE group " + dhe.getAsInt() + " bits)" : "";
+        if (!staticKeys.isEmpty()) {
+            return Verdict.warn("a current client gets forward secrecy" + group + ", but suites without it are also "
+                    + "accepted: " + suites(staticKeys) + "; a client that offers nothing better gets no forward "
+                    + "secrecy (Mozilla's intermediate configuration leaves them out)");
+        }
+        return acceptedUpToTls12(scan).isEmpty() ? Verdict.pass("TLSv1.3 only: every suite is forward secret")
+                : Verdict.pass("every accepted suite uses ECDHE or DHE" + group);
+    }
+
+    private static List<TlsVersion> acceptedUpToTls12(TlsObservation scan) {
+        return Arrays.stream(TlsVersion.values())
+                .filter(v -> v != TlsVersion.TLS_1_3 && accepted(scan, v)).toList();
+    }
+
+    /** {@code NAME on VERSION, ...}, each pair once. */
+    private static String suites(List<AcceptedSuite> suites) {
+        return suites.stream().map(s -> s.name() + " on " + s.version().label()).distinct()
+                .collect(Collectors.joining(", "));
     }
 
     static Verdict secureRenegotiation(TlsObservation scan, EnvironmentConfig config) {

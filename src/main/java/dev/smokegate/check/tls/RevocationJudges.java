@@ -1,6 +1,7 @@
 package dev.smokegate.check.tls;
 
 import dev.smokegate.config.EnvironmentConfig;
+import dev.smokegate.config.TlsSettings;
 import dev.smokegate.model.Verdict;
 import dev.smokegate.probe.tls.TlsObservation;
 import java.security.cert.X509Certificate;
@@ -40,8 +41,10 @@ final class RevocationJudges {
         if (responders.isEmpty()) {
             return Verdict.pass("the certificate names no OCSP responder, so there is nothing to staple");
         }
-        return Verdict.fail("the certificate names OCSP responder " + responders.get(0)
-                + " but the server staples no response; every client must then ask the CA itself");
+        String missing = "the certificate names OCSP responder " + responders.get(0)
+                + " but the server staples no response; every client must then ask the CA itself";
+        return config.tls().missingStaple() == TlsSettings.MissingStaple.FAIL ? Verdict.fail(missing)
+                : Verdict.warn(missing);
     }
 
     static Verdict certificateTransparency(TlsObservation scan, EnvironmentConfig config) {

@@ -68,18 +68,24 @@ public final class TlsChecks {
                                 + "balancer's TLS policy); managed platforms already do this."),
                         ProtocolJudges::legacyDisabled, false, scanner),
                 new TlsCheck(CheckSpec.gate("tls.protocol.modern", Severity.HIGH,
-                        "TLS 1.2 or TLS 1.3 is accepted; TLS 1.3 missing is a warning.",
+                        "A current client's ClientHello is accepted with TLS 1.2 or TLS 1.3; TLS 1.3 missing is a "
+                                + "warning.",
                         "Enable TLSv1.3 alongside TLSv1.2 on the TLS terminator (nginx ssl_protocols, the load "
-                                + "balancer policy); if no handshake works at all, check the listener and port."),
+                                + "balancer policy); if only legacy suites are configured (NULL, 3DES), use Mozilla's "
+                                + "intermediate cipher list; if no handshake works at all, check the listener and "
+                                + "port."),
                         ProtocolJudges::modern, true, scanner),
                 new TlsCheck(CheckSpec.gate("tls.cipher.weak-disabled", Severity.HIGH,
-                        "No NULL, anonymous, EXPORT, DES, RC4 or 3DES cipher suite is accepted.",
+                        "No NULL, anonymous, EXPORT, DES, RC4, 3DES or IDEA cipher suite is accepted.",
                         "Restrict cipher suites to AEAD suites with ECDHE (Mozilla's intermediate profile)."),
                         ProtocolJudges::weakCiphersDisabled, false, scanner),
                 new TlsCheck(CheckSpec.gate("tls.cipher.forward-secrecy", Severity.MEDIUM,
-                        "Every suite accepted on TLS 1.2 and below uses ECDHE or DHE, and DHE groups are >= 2048 bits.",
-                        "Remove static RSA/DH suites (TLS_RSA_*); prefer ECDHE; if DHE stays, use a 2048-bit or "
-                                + "larger group (ssl_dhparam with ffdhe2048)."),
+                        "A current client gets ECDHE or DHE on every version up to TLS 1.2 and DHE groups are >= "
+                                + "2048 bits; static RSA/DH suites accepted besides warn.",
+                        "Let ECDHE win: list ECDHE suites first with the server's order preferred, or leave the "
+                                + "order to the client (nginx's default); drop static RSA/DH suites (TLS_RSA_*) as "
+                                + "Mozilla's intermediate cipher list does; if DHE stays, use a 2048-bit or larger "
+                                + "group (ssl_dhparam with ffdhe2048)."),
                         ProtocolJudges::forwardSecrecy, false, scanner),
                 new TlsCheck(CheckSpec.gate("tls.revocation", Severity.CRITICAL,
                         "The leaf certificate is not revoked (stapled OCSP, else OCSP or CRL).",
@@ -87,8 +93,10 @@ public final class TlsChecks {
                                 + "and find out why it was revoked."),
                         RevocationJudges::revocation, false, scanner),
                 new TlsCheck(CheckSpec.nightly("tls.ocsp-stapling", Severity.LOW,
-                        "When the certificate names an OCSP responder, the server staples its response.",
-                        "Enable OCSP stapling (nginx ssl_stapling on; ssl_stapling_verify on; with a resolver)."),
+                        "When the certificate names an OCSP responder, the server staples its response; a missing "
+                                + "staple warns (fails with tls.ocsp-stapling: fail).",
+                        "Enable OCSP stapling (nginx ssl_stapling on; ssl_stapling_verify on; with a resolver); a "
+                                + "certificate without an OCSP URL (Let's Encrypt since 2025) has nothing to staple."),
                         RevocationJudges::stapling, false, scanner),
                 new TlsCheck(CheckSpec.nightly("tls.ct.scts", Severity.LOW,
                         "A publicly trusted certificate carries at least 2 Certificate Transparency SCTs.",

@@ -4,6 +4,7 @@ import dev.smokegate.model.Evidence;
 import dev.smokegate.probe.tls.TlsObservation;
 import java.security.cert.X509Certificate;
 import java.util.List;
+import java.util.Map;
 
 /** The scan as a reader of the report wants it: the chain as sent, and what the handshakes found. */
 final class TlsEvidence {
@@ -41,14 +42,20 @@ final class TlsEvidence {
     }
 
     private static String handshakes(TlsObservation scan) {
-        StringBuilder text = new StringBuilder("versions:\n");
-        scan.versions().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey()).forEach(v -> text
+        StringBuilder text = new StringBuilder();
+        scan.modernOfferRefused().ifPresent(alert -> text.append("a current client's offer: refused (").append(alert)
+                .append("); the chain below comes from an offer of every suite\n"));
+        text.append("versions:\n");
+        scan.versions().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(v -> text
                 .append("  ").append(v.getKey().label()).append(": ")
                 .append(v.getValue().accepted() ? "accepted" : "refused").append(" (").append(v.getValue().detail())
                 .append(")\n"));
         text.append("accepted suites:\n");
         scan.acceptedSuites().forEach(s -> text.append("  ").append(s.version().label()).append(' ')
                 .append(s.name()).append('\n'));
+        text.append("a current client gets:\n");
+        scan.serverChoices().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(c -> text
+                .append("  ").append(c.getKey().label()).append(' ').append(c.getValue().name()).append('\n'));
         scan.dheGroupBits().ifPresent(bits -> text.append("DHE group: ").append(bits).append(" bits\n"));
         text.append("secure renegotiation: ")
                 .append(scan.secureRenegotiation().map(String::valueOf).orElse("n/a (no TLS 1.2 handshake)"))

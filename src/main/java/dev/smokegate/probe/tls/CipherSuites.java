@@ -3,6 +3,7 @@ package dev.smokegate.probe.tls;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
@@ -10,7 +11,9 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
+import java.util.function.IntPredicate;
 import org.bouncycastle.tls.CipherSuite;
 
 /**
@@ -24,13 +27,15 @@ final class CipherSuites {
     /** What a suite is made of, as far as the checks care. A suite may be in several weak families at once. */
     enum Family {
         NULL, ANONYMOUS, EXPORT, DES, RC4, TRIPLE_DES,
+        /** A 64-bit block cipher like 3DES (Sweet32); TLS 1.2 dropped it with single DES (RFC 5469). */
+        IDEA,
         /** TLS_RSA_*: the certificate's RSA key encrypts the premaster secret, no forward secrecy. */
         STATIC_RSA,
         /** TLS_DH_* and TLS_ECDH_* with a certificate: fixed (EC)DH key in the certificate, no forward secrecy. */
         STATIC_DH,
         DHE, ECDHE;
 
-        static final Set<Family> WEAK = EnumSet.of(NULL, ANONYMOUS, EXPORT, DES, RC4, TRIPLE_DES);
+        static final Set<Family> WEAK = EnumSet.of(NULL, ANONYMOUS, EXPORT, DES, RC4, TRIPLE_DES, IDEA);
     }
 
     /** One suite: code, IANA name, families, and whether it needs TLS 1.2 (GCM, CCM, SHA-256/384 MACs). */
@@ -75,6 +80,27 @@ final class CipherSuites {
     /** Every suite valid for {@code version}, modern first, so a server that follows the client's order picks well. */
     static List<Suite> validFor(TlsVersion version) {
         return BY_CODE.values().stream().filter(s -> s.validFor(version)).sorted(CLIENT_ORDER).toList();
+    }
+
+    /**
+     * An offered suite with {@code chosen}'s key exchange (EXPORT counted as its full-strength kind) that is valid for
+     * {@code version} and {@code runnable}, CBC ones first (a server's encrypt_then_mac answer then still fits).
+     */
+    static OptionalInt standIn(int chosen, int[] offered, TlsVersion version, IntPredicate runnable) {
+        Suite suite = BY_CODE.get(chosen);
+        if (suite == null || suite.tls13() || version == null || version == TlsVersion.TLS_1_3) {
+            return OptionalInt.empty();
+        }
+        String keyExchange = keyExchange(suite);
+        return Arrays.stream(offered).filter(code -> code != chosen && runnable.test(code))
+                .mapToObj(BY_CODE::get).filter(s -> s != null && !s.tls13() && s.validFor(version)
+                        && keyExchange(s).equals(keyExchange))
+                .sorted(Comparator.comparingInt(s -> s.name().contains("_CBC_") ? 0 : 1))
+                .mapToInt(Suite::code).findFirst();
+    }
+
+    private static String keyExchange(Suite suite) {
+        return suite.name().substring(0, suite.name().indexOf("_WITH_")).replaceAll("_EXPORT(1024)?$", "");
     }
 
     static int[] codes(Collection<Suite> suites) {
@@ -174,6 +200,9 @@ final class CipherSuites {
             }
             if (name.contains("_3DES_")) {
                 families.add(Family.TRIPLE_DES);
+            }
+            if (name.contains("_IDEA_")) {
+                families.add(Family.IDEA);
             }
             String kex = name.substring(0, name.indexOf("_WITH_"));
             if (kex.equals("TLS_RSA") || kex.startsWith("TLS_RSA_EXPORT")) {

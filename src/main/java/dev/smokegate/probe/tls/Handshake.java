@@ -4,7 +4,9 @@ import dev.smokegate.probe.FailureText;
 import dev.smokegate.probe.tls.HandshakeResult.Failure;
 import dev.smokegate.probe.tls.HandshakeResult.Kind;
 import java.io.EOFException;
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketException;
@@ -31,9 +33,10 @@ final class Handshake {
         } catch (IOException e) {
             return capture.result(Optional.of(connectFailure(e, dialer)));
         }
+        EndWatch input = null;
         try (connection) {
-            ScanProtocol protocol = new ScanProtocol(connection.socket().getInputStream(),
-                    connection.socket().getOutputStream(), capture);
+            input = new EndWatch(connection.socket().getInputStream());
+            ScanProtocol protocol = new ScanProtocol(input, connection.socket().getOutputStream(), capture);
             protocol.connect(new ScanClient(crypto, capture));
             protocol.close();
             return capture.result(Optional.empty());
@@ -41,7 +44,39 @@ final class Handshake {
             if (capture.wasCut()) {
                 return capture.result(Optional.empty());
             }
+            if (input != null && input.ended && capture.serverHelloSeen() && !connection.expired()
+                    && !(e instanceof TlsFatalAlertReceived)) {
+                // BouncyCastle reports the end of the stream mid-handshake as its own handshake_failure alert.
+                return capture.result(Optional.of(new Failure(Kind.CLOSED, "server closed the connection after the "
+                        + "ServerHello without an alert, waiting for the " + capture.awaited())));
+            }
             return capture.result(Optional.of(handshakeFailure(e, connection.expired(), dialer, capture)));
+        }
+    }
+
+    /** The server's side of the connection, noting whether it ended. */
+    private static final class EndWatch extends FilterInputStream {
+        private volatile boolean ended;
+
+        EndWatch(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            return noted(super.read());
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            return noted(super.read(buffer, offset, length));
+        }
+
+        private int noted(int result) {
+            if (result < 0) {
+                ended = true;
+            }
+            return result;
         }
     }
 

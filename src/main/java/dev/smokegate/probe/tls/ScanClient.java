@@ -76,10 +76,15 @@ final class ScanClient extends DefaultTlsClient {
         return null;
     }
 
+    /**
+     * Without encrypt_then_mac, as browsers send it: OpenSSL answers it even for a NULL suite, which BouncyCastle then
+     * refuses before the certificate.
+     */
     @Override
     @SuppressWarnings({"rawtypes", "unchecked"})
     public Hashtable getClientExtensions() throws IOException {
         Hashtable extensions = super.getClientExtensions();
+        extensions.remove(ExtensionType.encrypt_then_mac);
         if (offer.askForStaple()) {
             extensions.put(ExtensionType.signed_certificate_timestamp, TlsUtils.EMPTY_BYTES);
         }

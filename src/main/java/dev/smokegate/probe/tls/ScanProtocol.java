@@ -8,10 +8,13 @@ import org.bouncycastle.tls.HandshakeMessageInput;
 import org.bouncycastle.tls.HandshakeType;
 import org.bouncycastle.tls.ServerHello;
 import org.bouncycastle.tls.TlsClientProtocol;
+import org.bouncycastle.tls.TlsUtils;
+import org.bouncycastle.tls.crypto.TlsCrypto;
 
 /**
  * BouncyCastle's client protocol with three observation hooks: the ServerHello (version, suite, extensions) is
- * recorded before BouncyCastle checks it, so suites it cannot run are still seen; a DHE ServerKeyExchange has its
+ * recorded before BouncyCastle checks it, so suites it cannot run are still seen (and read on past, see
+ * {@link #runnable}); a DHE ServerKeyExchange has its
  * prime measured before BouncyCastle processes it; and the certificate chain is recorded as soon as it has arrived,
  * before BouncyCastle's own checks of it (key usage, must-staple) could abort the handshake.
  */
@@ -34,7 +37,27 @@ final class ScanProtocol extends TlsClientProtocol {
         if (capture.stopAtServerHello()) {
             throw capture.cut();
         }
-        return hello;
+        return runnable(hello);
+    }
+
+    /**
+     * The ServerHello as BouncyCastle gets to process it: a suite it cannot run (RC4, single DES, IDEA, EXPORT) is
+     * swapped for an offered one it can, with the same key exchange, so that the Certificate and a DHE
+     * ServerKeyExchange that follow are still read. The server's own choice is already recorded, and nothing is
+     * derived from the swap: every scan handshake is cut before a key is.
+     */
+    private ServerHello runnable(ServerHello hello) {
+        TlsCrypto crypto = getContext().getCrypto();
+        int chosen = hello.getCipherSuite();
+        if (TlsUtils.isSupportedCipherSuite(crypto, chosen)) {
+            return hello;
+        }
+        TlsVersion version = HandshakeCapture.fromBc(hello.getVersion());
+        return CipherSuites.standIn(chosen, capture.offer().suites(), version,
+                        code -> TlsUtils.isSupportedCipherSuite(crypto, code))
+                .stream().mapToObj(code -> new ServerHello(hello.getVersion(), hello.getRandom(),
+                        hello.getSessionID(), code, hello.getExtensions()))
+                .findFirst().orElse(hello);
     }
 
     @Override

@@ -19,20 +19,28 @@ import java.util.OptionalInt;
  * @param path             whether and how that chain builds to the run's trust anchors, without AIA fetching
  * @param versions         each version offered on its own, and whether the server accepted it
  * @param acceptedSuites   the cipher suites the server chose when offered suite families one at a time
+ * @param serverChoices    per accepted version up to TLS 1.2, the suite the server chose when offered every suite
+ *                         in a current client's order (forward-secret AEAD first, static RSA after, weak last):
+ *                         what a current client negotiates on that version
  * @param dheGroupBits     the smallest finite-field DHE group the server used, when it used DHE at all
  * @param secureRenegotiation whether the server signalled RFC 5746 renegotiation_info on TLS 1.2 or below;
  *                         empty when no such handshake completed
  * @param stapledOcsp      the DER OCSPResponse the server stapled, if any
  * @param tlsExtensionScts number of SCTs in the signed_certificate_timestamp TLS extension
  * @param revocation       what the revocation sources say about the leaf
- * @param failure          why not even a default handshake succeeded (refused, timed out, handshake alert), if so
+ * @param modernOfferRefused the alert with which the server refused the ClientHello of a current client (TLS 1.0–1.3,
+ *                         a current client's suites) before any ServerHello, e.g. {@code server sent alert
+ *                         handshake_failure}; the chain then comes from a handshake offering every suite
+ * @param failure          why no handshake got as far as the certificate (refused, timed out, an alert to every
+ *                         offer), if so
  * @param retries          the transport errors retried during the scan, one handshake step at a time
  */
 public record TlsObservation(String host, int port, String dialled, List<X509Certificate> chain,
                              PathValidation path, Map<TlsVersion, VersionProbe> versions,
-                             List<AcceptedSuite> acceptedSuites, OptionalInt dheGroupBits,
-                             Optional<Boolean> secureRenegotiation, Optional<byte[]> stapledOcsp,
-                             int tlsExtensionScts, RevocationStatus revocation, Optional<String> failure,
+                             List<AcceptedSuite> acceptedSuites, Map<TlsVersion, AcceptedSuite> serverChoices,
+                             OptionalInt dheGroupBits, Optional<Boolean> secureRenegotiation,
+                             Optional<byte[]> stapledOcsp, int tlsExtensionScts, RevocationStatus revocation,
+                             Optional<String> modernOfferRefused, Optional<String> failure,
                              List<TransportError> retries) implements Retried {
 
     public TlsObservation {
@@ -40,6 +48,7 @@ public record TlsObservation(String host, int port, String dialled, List<X509Cer
         retries = List.copyOf(retries);
         versions = Map.copyOf(versions);
         acceptedSuites = List.copyOf(acceptedSuites);
+        serverChoices = Map.copyOf(serverChoices);
         stapledOcsp = stapledOcsp.map(byte[]::clone);
     }
 

@@ -40,12 +40,19 @@ import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
  *   <li>Default: TLS 1.0–1.3 with the suites a current client offers, SNI, status_request and
  *       signed_certificate_timestamp; records the chain as sent, the staple and the SCTs, cut after the
  *       certificate. If the host is down (unresolvable, refused, silent) the scan stops here.</li>
- *   <li>Versions: TLS 1.3 and TLS 1.2 each alone (reusing the default handshake's answer for the version it
- *       chose), TLS 1.0 and 1.1 together (a server that refuses both refuses each; one that accepts names its
- *       highest, and only TLS 1.0 may need asking again), and SSLv3 alone.</li>
+ *   <li>Everything: only if the server refused the default offer with an alert (a host that accepts none of a
+ *       current client's suites, e.g. only NULL or 3DES ones), TLS 1.0–1.2 with every suite the scanner can offer,
+ *       weak ones last, again asking for the staple and cut after the certificate: so the chain is still read and
+ *       judged, as testssl.sh and sslscan do. The refusal itself is recorded
+ *       ({@link TlsObservation#modernOfferRefused()}).</li>
+ *   <li>Versions: TLS 1.3 and TLS 1.2 each alone (reusing the answer of the handshake above that had the
+ *       certificate, for the version it chose), TLS 1.0 and 1.1 together (a server that refuses both refuses each;
+ *       one that accepts names its highest, and only TLS 1.0 may need asking again), and SSLv3 alone. Each offers
+ *       every suite valid for its versions in a current client's order, so the suite the server picks is what such
+ *       a client gets ({@link TlsObservation#serverChoices()}).</li>
  *   <li>Suites, for every accepted version up to TLS 1.2: the weak suites (NULL, anonymous, EXPORT, DES, RC4,
- *       3DES) plus static RSA, static (EC)DH, DHE and ECDHE are offered together; whatever the server picks is
- *       recorded and removed (a weak suite) or its whole family is dropped (the others: one is enough to judge
+ *       3DES, IDEA) plus static RSA, static (EC)DH, DHE and ECDHE are offered together; whatever the server picks
+ *       is recorded and removed (a weak suite) or its whole family is dropped (the others: one is enough to judge
  *       forward secrecy), until the server refuses. Every accepted weak suite is thus named, at one handshake per
  *       accepted suite or family plus one refusal.</li>
  *   <li>DHE groups: any handshake whose server picks a DHE suite goes on to the ServerKeyExchange to measure the
@@ -67,6 +74,8 @@ final class TlsScanner {
     private static final List<Family> KEY_EXCHANGE_FAMILIES =
             List.of(Family.STATIC_RSA, Family.STATIC_DH, Family.DHE, Family.ECDHE);
     private static final List<TlsVersion> LEGACY_TLS = List.of(TlsVersion.TLS_1_0, TlsVersion.TLS_1_1);
+    private static final List<TlsVersion> LEGACY_TO_TLS_1_2 =
+            List.of(TlsVersion.TLS_1_0, TlsVersion.TLS_1_1, TlsVersion.TLS_1_2);
     private static final int MAX_SUITE_ROUNDS = 24;
     private static final int MAX_TIMEOUTS = 2;
     private static final Pattern IP_LITERAL = Pattern.compile("^[0-9.]+$|:");
@@ -84,6 +93,7 @@ final class TlsScanner {
     private final Map<TlsVersion, VersionProbe> versions = new EnumMap<>(TlsVersion.class);
     private final Map<TlsVersion, Boolean> renegotiation = new EnumMap<>(TlsVersion.class);
     private final Set<AcceptedSuite> suites = new LinkedHashSet<>();
+    private final Map<TlsVersion, AcceptedSuite> choices = new EnumMap<>(TlsVersion.class);
     private final List<TransportError> retries = new ArrayList<>();
     private Integer dheBits;
     private int handshakes;
@@ -112,22 +122,28 @@ final class TlsScanner {
         TrustAnchors anchors = TrustAnchors.load(config.trust().extraCaFile());
         Optional<String> earlier = originTimeouts.earlier(dialer.origin());
         if (earlier.isPresent()) {
-            return observation(HandshakeResult.none(), Optional.of("not scanned: " + dialer.dialled() + " "
-                    + earlier.get()), anchors);
+            return observation(HandshakeResult.none(), Optional.empty(),
+                    Optional.of("not scanned: " + dialer.dialled() + " " + earlier.get()), anchors);
         }
         Offer defaultOffer = new Offer(List.of(TlsVersion.TLS_1_0, TlsVersion.TLS_1_1, TlsVersion.TLS_1_2,
                 TlsVersion.TLS_1_3), CipherSuites.defaultOffer(), serverName, true, Offer.Stop.AFTER_CERTIFICATE);
         HandshakeResult first = handshake(defaultOffer);
-        Optional<String> failure = first.chain().isEmpty() ? Optional.of(describeDefaultFailure(first, defaultOffer))
-                : Optional.empty();
         boolean hostDown = first.failure().map(f -> f.kind().hostDown() || f.kind().timeout()).orElse(false)
                 && !first.serverHelloReceived();
         if (hostDown && first.failure().get().kind().timeout()) {
             originTimeouts.timedOut(dialer.origin(), "TLS handshake with " + host + ":" + port, first.failureDetail());
         }
+        Optional<String> modernOfferRefused = refusedByAlert(first);
+        Optional<HandshakeResult> everything = modernOfferRefused.isPresent() && mayContinue()
+                ? Optional.of(handshake(new Offer(LEGACY_TO_TLS_1_2, CipherSuites.codes(CipherSuites.validFor(
+                        TlsVersion.TLS_1_2)), serverName, true, Offer.Stop.AFTER_CERTIFICATE)))
+                : Optional.empty();
+        HandshakeResult certified = everything.filter(HandshakeResult::serverHelloReceived).orElse(first);
+        Optional<String> failure = certified.chain().isEmpty()
+                ? Optional.of(describeFailure(first, defaultOffer, everything)) : Optional.empty();
         if (!hostDown) {
-            noteHello(first);
-            probeVersions(first);
+            noteChoice(certified);
+            probeVersions(certified);
             for (TlsVersion version : List.of(TlsVersion.TLS_1_2, TlsVersion.TLS_1_1, TlsVersion.TLS_1_0,
                     TlsVersion.SSL_3_0)) {
                 if (versions.containsKey(version) && versions.get(version).accepted()) {
@@ -135,12 +151,13 @@ final class TlsScanner {
                 }
             }
         }
-        return observation(first, failure, anchors);
+        return observation(certified, modernOfferRefused, failure, anchors);
     }
 
-    private TlsObservation observation(HandshakeResult first, Optional<String> failure, TrustAnchors anchors)
-            throws IOException {
-        List<X509Certificate> chain = first.chain();
+    /** The observation, with chain, staple and SCTs from the handshake that read the certificate. */
+    private TlsObservation observation(HandshakeResult certified, Optional<String> modernOfferRefused,
+                                       Optional<String> failure, TrustAnchors anchors) throws IOException {
+        List<X509Certificate> chain = certified.chain();
         Instant now = clock.instant();
         PathValidation path;
         RevocationStatus revocation;
@@ -152,11 +169,11 @@ final class TlsScanner {
         } else {
             path = ChainValidator.validate(chain, anchors, now);
             Optional<X509Certificate> issuer = ChainValidator.walk(chain, anchors).leafIssuer();
-            revocation = new RevocationChecker(config, now).check(chain.get(0), issuer, first.staple());
+            revocation = new RevocationChecker(config, now).check(chain.get(0), issuer, certified.staple());
         }
         return new TlsObservation(host, port, dialer.dialled(), chain, path, versions, new ArrayList<>(suites),
-                dheBits == null ? OptionalInt.empty() : OptionalInt.of(dheBits), secureRenegotiation(),
-                first.staple(), first.scts(), revocation, failure, retries);
+                choices, dheBits == null ? OptionalInt.empty() : OptionalInt.of(dheBits), secureRenegotiation(),
+                certified.staple(), certified.scts(), revocation, modernOfferRefused, failure, retries);
     }
 
     // --- versions -----------------------------------------------------------------------------------------------
@@ -182,7 +199,7 @@ final class TlsScanner {
         if (result.serverHelloReceived()) {
             TlsVersion answered = result.version().get();
             if (answered == version) {
-                noteHello(result);
+                noteChoice(result);
                 versions.put(version, new VersionProbe(true, "accepted: server chose " + result.suiteName()));
             } else {
                 versions.put(version, new VersionProbe(false, "refused: server answered with " + answered.label()
@@ -210,7 +227,7 @@ final class TlsScanner {
                 LEGACY_TLS.forEach(v -> versions.put(v, new VersionProbe(false, "refused: server answered with "
                         + answered.label() + " to a ClientHello offering TLSv1.0 and TLSv1.1")));
             } else {
-                noteHello(result);
+                noteChoice(result);
                 versions.put(answered, new VersionProbe(true, "accepted: server chose " + result.suiteName()));
                 if (answered == TlsVersion.TLS_1_1) {
                     probeAlone(TlsVersion.TLS_1_0);
@@ -300,6 +317,19 @@ final class TlsScanner {
         result.renegotiationInfo().ifPresent(present -> renegotiation.putIfAbsent(version, present));
     }
 
+    /**
+     * {@link #noteHello}, for a handshake that offered what a current client offers, in its order (forward-secret
+     * AEAD first, static RSA after, weak suites last): the suite it chose is what such a client gets.
+     */
+    private void noteChoice(HandshakeResult result) {
+        noteHello(result);
+        if (result.serverHelloReceived() && result.version().get() != TlsVersion.TLS_1_3) {
+            int code = result.suite().getAsInt();
+            choices.putIfAbsent(result.version().get(),
+                    new AcceptedSuite(result.version().get(), code, CipherSuites.name(code)));
+        }
+    }
+
     /** Why a handshake counts as a refusal, or empty when the answer says nothing about the offer. */
     private static Optional<String> refusal(HandshakeResult result) {
         Optional<Failure> failure = result.failure();
@@ -332,6 +362,32 @@ final class TlsScanner {
             }
         }
         return Optional.empty();
+    }
+
+    /** The alert with which the server turned down a current client's offer, before any ServerHello. */
+    private static Optional<String> refusedByAlert(HandshakeResult first) {
+        return first.serverHelloReceived() ? Optional.empty()
+                : first.failure().filter(f -> f.kind() == Kind.ALERT).map(Failure::detail);
+    }
+
+    /**
+     * Why no handshake showed a certificate: the default offer's failure, and what offering every suite on
+     * TLS 1.0–1.2 ({@code everything}, tried after a refusal by alert) got.
+     */
+    private static String describeFailure(HandshakeResult first, Offer defaultOffer,
+                                          Optional<HandshakeResult> everything) {
+        String refused = describeDefaultFailure(first, defaultOffer);
+        if (everything.isEmpty()) {
+            return refused;
+        }
+        HandshakeResult result = everything.get();
+        if (!result.serverHelloReceived()) {
+            return refused + "; offered every suite the scanner knows on TLSv1.0–TLSv1.2, it refused again: "
+                    + result.failureDetail();
+        }
+        return refused + "; offered every suite the scanner knows on TLSv1.0–TLSv1.2, it chose " + result.suiteName()
+                + " on " + result.version().get().label() + ", but no certificate followed: "
+                + result.failure().map(Failure::detail).orElse("the server sent none");
     }
 
     private static String describeDefaultFailure(HandshakeResult first, Offer offer) {

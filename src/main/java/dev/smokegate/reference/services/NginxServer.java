@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
 /**
  * A real nginx (Debian's, on the system OpenSSL 3) serving one HTTPS host on a loopback port, for TLS
  * configurations the JDK will not serve: TLS 1.0/1.1, NULL suites, 1024-bit DHE, a chain sent incomplete or out of
- * order with a stapled OCSP response from a file, or no staple at all. Every request gets a short text answer.
+ * order with a stapled OCSP response from a file, or no staple at all; and nginx's own defaults as they are. Every
+ * request gets a short text answer.
  *
  * <p>One process ({@code master_process off}), event driven, so concurrent clients do not queue behind each other,
  * and a client that connects and stays silent is dropped after {@link #CLIENT_TIMEOUT} (that bounds the TLS
@@ -48,11 +49,14 @@ public final class NginxServer implements ManagedService {
      * @param chain        sent exactly in this order, leaf first
      * @param protocols    nginx {@code ssl_protocols} names, e.g. {@code TLSv1.2}
      * @param ciphers      an OpenSSL cipher string for TLS 1.2 and older; TLS 1.3 keeps OpenSSL's defaults
+     * @param serverOrder  {@code ssl_prefer_server_ciphers on}: the server picks by the order of {@code ciphers};
+     *                     off (nginx's default) it takes the first of the client's suites it has
      * @param dhParameters a PEM {@code DH PARAMETERS} file for DHE suites
      * @param ocspStaple   a DER OCSP response stapled to every handshake whose client asks; empty: no stapling
      */
     public record TlsSite(String serverName, List<X509Certificate> chain, PrivateKey key, List<String> protocols,
-                          String ciphers, Optional<Path> dhParameters, Optional<byte[]> ocspStaple) {
+                          String ciphers, boolean serverOrder, Optional<Path> dhParameters,
+                          Optional<byte[]> ocspStaple) {
 
         public TlsSite {
             Objects.requireNonNull(serverName, "serverName");
@@ -224,7 +228,7 @@ public final class NginxServer implements ManagedService {
                 "        ssl_certificate_key " + quoted(dir.resolve("key.pem")) + ";",
                 "        ssl_protocols " + String.join(" ", site.protocols()) + ";",
                 "        ssl_ciphers '" + site.ciphers() + "';",
-                "        ssl_prefer_server_ciphers on;"));
+                "        ssl_prefer_server_ciphers " + (site.serverOrder() ? "on" : "off") + ";"));
         site.dhParameters().ifPresent(file -> lines.add("        ssl_dhparam " + quoted(file) + ";"));
         if (site.ocspStaple().isPresent()) {
             lines.add("        ssl_stapling on;");

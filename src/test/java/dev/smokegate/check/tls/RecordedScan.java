@@ -32,12 +32,15 @@ final class RecordedScan {
     private final List<AcceptedSuite> suites = new ArrayList<>(List.of(
             new AcceptedSuite(TlsVersion.TLS_1_2, 0xC02B, "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256"),
             new AcceptedSuite(TlsVersion.TLS_1_3, 0x1301, "TLS_AES_128_GCM_SHA256")));
+    private final Map<TlsVersion, AcceptedSuite> choices = new EnumMap<>(Map.of(TlsVersion.TLS_1_2,
+            new AcceptedSuite(TlsVersion.TLS_1_2, 0xC02B, "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256")));
     private OptionalInt dheBits = OptionalInt.empty();
     private Optional<Boolean> secureRenegotiation = Optional.of(true);
     private Optional<byte[]> staple = Optional.of(new byte[] {0x30, 0x03, 0x0a, 0x01, 0x00});
     private int tlsScts;
     private RevocationStatus revocation =
             new RevocationStatus(RevocationStatus.Source.STAPLE, RevocationStatus.Status.GOOD, "good");
+    private Optional<String> modernOfferRefused = Optional.empty();
     private Optional<String> failure = Optional.empty();
 
     RecordedScan() {
@@ -60,6 +63,7 @@ final class RecordedScan {
     RecordedScan noStaple() { staple = Optional.empty(); return this; }
     RecordedScan tlsScts(int count) { tlsScts = count; return this; }
     RecordedScan revocation(RevocationStatus value) { revocation = value; return this; }
+    RecordedScan modernOfferRefused(String alert) { modernOfferRefused = Optional.of(alert); return this; }
     RecordedScan failure(String value) { failure = Optional.of(value); chain = List.of(); return this; }
 
     RecordedScan version(TlsVersion version, boolean accepted) {
@@ -77,8 +81,28 @@ final class RecordedScan {
         return this;
     }
 
+    /** Only these suites accepted on {@code version}, below TLS 1.3, and no choice recorded for it yet. */
+    RecordedScan onlySuites(TlsVersion version, String... names) {
+        suites.removeIf(s -> s.version() == version);
+        choices.remove(version);
+        for (String name : names) {
+            suite(version, name);
+        }
+        return this;
+    }
+
+    /** What a current client's offer gets on {@code version}; the suite is accepted too. */
+    RecordedScan choice(TlsVersion version, String name) {
+        AcceptedSuite chosen = new AcceptedSuite(version, 0, name);
+        choices.put(version, chosen);
+        if (!suites.contains(chosen)) {
+            suites.add(chosen);
+        }
+        return this;
+    }
+
     TlsObservation build() {
-        return new TlsObservation(host, 443, host + ":443", chain, path, versions, suites, dheBits,
-                secureRenegotiation, staple, tlsScts, revocation, failure, List.of());
+        return new TlsObservation(host, 443, host + ":443", chain, path, versions, suites, choices, dheBits,
+                secureRenegotiation, staple, tlsScts, revocation, modernOfferRefused, failure, List.of());
     }
 }

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.smokegate.check.Check;
 import dev.smokegate.config.EnvironmentConfig;
+import dev.smokegate.config.TlsSettings;
+import dev.smokegate.config.TlsSettings.MissingStaple;
 import dev.smokegate.model.Target;
 import dev.smokegate.model.Verdict;
 import dev.smokegate.probe.ProbeRequest;
@@ -23,6 +25,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Every tls.* judge on recorded scans: passes on a healthy server, fails on each fault with a named reason. */
 class TlsJudgesTest {
@@ -35,16 +38,30 @@ class TlsJudgesTest {
                 throw new AssertionError("judges never scan");
             }));
 
-    @SuppressWarnings("unchecked")
     private static Verdict judge(String id, RecordedScan scan) {
+        return judge(id, scan, CONFIG);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Verdict judge(String id, RecordedScan scan, EnvironmentConfig config) {
         Check<TlsObservation> check = (Check<TlsObservation>) CHECKS.stream()
                 .filter(c -> c.spec().id().equals(id)).findFirst().orElseThrow();
-        return check.judge(scan.build(), TARGET, CONFIG);
+        return check.judge(scan.build(), TARGET, config);
+    }
+
+    private static EnvironmentConfig stapling(MissingStaple setting) {
+        return CONFIG.newBuilder().tls(new TlsSettings(List.of(), setting)).build();
     }
 
     private static void assertFails(String id, RecordedScan scan, String fragment) {
         Verdict verdict = judge(id, scan);
         assertThat(verdict.status()).as(verdict.message()).isEqualTo(Verdict.Status.FAIL);
+        assertThat(verdict.message()).contains(fragment);
+    }
+
+    private static void assertPasses(String id, RecordedScan scan, String fragment) {
+        Verdict verdict = judge(id, scan);
+        assertThat(verdict.status()).as(verdict.message()).isEqualTo(Verdict.Status.PASS);
         assertThat(verdict.message()).contains(fragment);
     }
 
@@ -206,21 +223,139 @@ class TlsJudgesTest {
     @ParameterizedTest
     @CsvSource({"TLS_ECDHE_RSA_WITH_NULL_SHA, NULL", "TLS_DH_anon_WITH_AES_128_CBC_SHA, anonymous",
             "TLS_RSA_EXPORT_WITH_RC4_40_MD5, EXPORT", "TLS_RSA_WITH_DES_CBC_SHA, DES",
-            "TLS_ECDHE_RSA_WITH_RC4_128_SHA, RC4", "TLS_ECDHE_RSA_WITH_3DES_EDE_CBC_SHA, 3DES"})
+            "TLS_ECDHE_RSA_WITH_RC4_128_SHA, RC4", "TLS_ECDHE_RSA_WITH_3DES_EDE_CBC_SHA, 3DES",
+            "TLS_RSA_WITH_IDEA_CBC_SHA, IDEA"})
     void weakSuiteAcceptedFailsNamingIt(String suite, String weakness) {
         assertFails("tls.cipher.weak-disabled", RecordedScan.healthy().suite(TlsVersion.TLS_1_2, suite),
                 suite + " on TLSv1.2 [" + weakness);
     }
 
+    // ---- forward secrecy: what a current client gets fails, what is merely also accepted warns (Mozilla intermediate)
+
     @Test
-    void staticRsaAndSmallDheGroupsFailForwardSecrecy() {
-        assertFails("tls.cipher.forward-secrecy", RecordedScan.healthy()
-                .suite(TlsVersion.TLS_1_2, "TLS_RSA_WITH_AES_128_GCM_SHA256"), "TLS_RSA_WITH_AES_128_GCM_SHA256");
-        assertFails("tls.cipher.forward-secrecy", RecordedScan.healthy()
-                .suite(TlsVersion.TLS_1_2, "TLS_DHE_RSA_WITH_AES_128_GCM_SHA256").dheBits(1024), "1024-bit group");
-        assertThat(judge("tls.cipher.forward-secrecy", RecordedScan.healthy()
-                .suite(TlsVersion.TLS_1_2, "TLS_DHE_RSA_WITH_AES_128_GCM_SHA256").dheBits(2048)).status())
-                .isEqualTo(Verdict.Status.PASS);
+    void forwardSecretChoiceWithOnlyForwardSecretSuitesPassesWithAndWithoutTls13() {
+        assertPasses("tls.cipher.forward-secrecy", RecordedScan.healthy(), "every accepted suite uses ECDHE or DHE");
+        assertPasses("tls.cipher.forward-secrecy", RecordedScan.healthy().version(TlsVersion.TLS_1_3, false),
+                "every accepted suite uses ECDHE or DHE");
+        assertPasses("tls.cipher.forward-secrecy", RecordedScan.healthy().version(TlsVersion.TLS_1_2, false)
+                .onlySuites(TlsVersion.TLS_1_2), "TLSv1.3 only");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"true, TLS_RSA_WITH_AES_128_GCM_SHA256", "false, TLS_RSA_WITH_AES_128_GCM_SHA256",
+            "true, TLS_RSA_WITH_AES_256_CBC_SHA", "true, TLS_ECDH_ECDSA_WITH_AES_128_GCM_SHA256",
+            "false, TLS_DH_RSA_WITH_AES_128_GCM_SHA256"})
+    void staticKeyExchangeAcceptedBesidesAForwardSecretChoiceWarnsNamingIt(boolean tls13, String staticSuite) {
+        RecordedScan nginxDefault = RecordedScan.healthy().version(TlsVersion.TLS_1_3, tls13)
+                .choice(TlsVersion.TLS_1_2, "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256")
+                .suite(TlsVersion.TLS_1_2, staticSuite);
+
+        assertWarns("tls.cipher.forward-secrecy", nginxDefault, "suites without it are also accepted: "
+                + staticSuite + " on TLSv1.2");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"true, TLS_RSA_WITH_AES_128_GCM_SHA256", "false, TLS_RSA_WITH_AES_256_GCM_SHA384",
+            "true, TLS_ECDH_RSA_WITH_AES_128_CBC_SHA"})
+    void aNonForwardSecretSuiteTheServerPrefersForACurrentClientFails(boolean tls13, String preferred) {
+        RecordedScan serverOrder = RecordedScan.healthy().version(TlsVersion.TLS_1_3, tls13)
+                .suite(TlsVersion.TLS_1_2, "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256")
+                .choice(TlsVersion.TLS_1_2, preferred);
+
+        assertFails("tls.cipher.forward-secrecy", serverOrder, "a current client gets " + preferred
+                + " on TLSv1.2 (no forward secrecy): the server prefers it to the ECDHE/DHE suites it also accepts");
+    }
+
+    @Test
+    void aVersionWithoutAnyForwardSecretSuiteFailsEvenWithTls13Enabled() {
+        RecordedScan staticRsaOnly = RecordedScan.healthy().onlySuites(TlsVersion.TLS_1_2,
+                "TLS_RSA_WITH_AES_128_GCM_SHA256", "TLS_RSA_WITH_AES_256_GCM_SHA384");
+        RecordedScan withChoice = RecordedScan.healthy().onlySuites(TlsVersion.TLS_1_2)
+                .choice(TlsVersion.TLS_1_2, "TLS_RSA_WITH_AES_256_GCM_SHA384");
+
+        assertFails("tls.cipher.forward-secrecy", staticRsaOnly, "TLSv1.2 accepts no forward-secret suite, a client "
+                + "gets TLS_RSA_WITH_AES_128_GCM_SHA256 on TLSv1.2, TLS_RSA_WITH_AES_256_GCM_SHA384 on TLSv1.2");
+        assertFails("tls.cipher.forward-secrecy", withChoice, "TLSv1.2 accepts no forward-secret suite, a client "
+                + "gets TLS_RSA_WITH_AES_256_GCM_SHA384");
+    }
+
+    @Test
+    void eachAcceptedLegacyVersionIsJudgedOnItsOwnChoice() {
+        RecordedScan legacy = RecordedScan.healthy().version(TlsVersion.TLS_1_0, true)
+                .suite(TlsVersion.TLS_1_0, "TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA")
+                .choice(TlsVersion.TLS_1_0, "TLS_RSA_WITH_AES_128_CBC_SHA");
+
+        assertFails("tls.cipher.forward-secrecy", legacy, "a current client gets TLS_RSA_WITH_AES_128_CBC_SHA on "
+                + "TLSv1.0");
+        assertThat(judge("tls.cipher.forward-secrecy", legacy).message()).doesNotContain("TLSv1.2");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"1024, FAIL", "1536, FAIL", "2048, PASS", "4096, PASS"})
+    void dheGroupsBelow2048BitsFailWhetherOrNotDheIsChosen(int bits, Verdict.Status expected) {
+        RecordedScan chosen = RecordedScan.healthy().choice(TlsVersion.TLS_1_2, "TLS_DHE_RSA_WITH_AES_128_GCM_SHA256")
+                .dheBits(bits);
+        RecordedScan besides = RecordedScan.healthy().suite(TlsVersion.TLS_1_2, "TLS_DHE_RSA_WITH_AES_128_GCM_SHA256")
+                .dheBits(bits);
+
+        for (RecordedScan scan : List.of(chosen, besides)) {
+            Verdict verdict = judge("tls.cipher.forward-secrecy", scan);
+            assertThat(verdict.status()).as(verdict.message()).isEqualTo(expected);
+            assertThat(verdict.message()).contains(expected == Verdict.Status.FAIL
+                    ? "DHE uses a " + bits + "-bit group (need >= 2048)" : "(DHE group " + bits + " bits)");
+        }
+    }
+
+    @Test
+    void aPreferredStaticSuiteAndASmallDheGroupAreBothNamed() {
+        RecordedScan scan = RecordedScan.healthy().suite(TlsVersion.TLS_1_2, "TLS_DHE_RSA_WITH_AES_128_GCM_SHA256")
+                .dheBits(1024).choice(TlsVersion.TLS_1_2, "TLS_RSA_WITH_AES_128_GCM_SHA256");
+
+        assertFails("tls.cipher.forward-secrecy", scan, "a current client gets TLS_RSA_WITH_AES_128_GCM_SHA256 on "
+                + "TLSv1.2 (no forward secrecy): the server prefers it to the ECDHE/DHE suites it also accepts; DHE "
+                + "uses a 1024-bit group");
+    }
+
+    // ---- a server that refuses a current client's offer
+
+    @Test
+    void nullOnlyServerFailsModernWeakAndForwardSecrecyWhileItsChainIsJudged() {
+        RecordedScan nullOnly = RecordedScan.healthy().modernOfferRefused("server sent alert handshake_failure")
+                .version(TlsVersion.TLS_1_3, false)
+                .onlySuites(TlsVersion.TLS_1_2, "TLS_RSA_WITH_NULL_SHA256", "TLS_RSA_WITH_NULL_SHA")
+                .choice(TlsVersion.TLS_1_2, "TLS_RSA_WITH_NULL_SHA256");
+
+        assertFails("tls.protocol.modern", nullOnly, "a current client's ClientHello (TLSv1.0–TLSv1.3 with the "
+                + "cipher suites of a current browser) is refused: server sent alert handshake_failure; the server accepts "
+                + "only suites a current client does not offer: TLS_RSA_WITH_NULL_SHA256 on TLSv1.2, "
+                + "TLS_RSA_WITH_NULL_SHA on TLSv1.2, so a current browser cannot connect");
+        assertFails("tls.cipher.weak-disabled", nullOnly, "TLS_RSA_WITH_NULL_SHA256 on TLSv1.2 [NULL (no encryption)], "
+                + "TLS_RSA_WITH_NULL_SHA on TLSv1.2 [NULL (no encryption)]");
+        assertFails("tls.cipher.forward-secrecy", nullOnly, "TLSv1.2 accepts no forward-secret suite, a client gets "
+                + "TLS_RSA_WITH_NULL_SHA256");
+        for (String judged : List.of("tls.chain.trusted", "tls.cert.hostname", "tls.cert.validity",
+                "tls.revocation")) {
+            assertThat(judge(judged, nullOnly).status()).as(judged).isEqualTo(Verdict.Status.PASS);
+        }
+    }
+
+    @Test
+    void tripleDesOnlyServerFailsModernAndWeakButKeepsForwardSecrecy() {
+        RecordedScan tripleDes = RecordedScan.healthy().modernOfferRefused("server sent alert handshake_failure")
+                .version(TlsVersion.TLS_1_3, false).onlySuites(TlsVersion.TLS_1_2)
+                .choice(TlsVersion.TLS_1_2, "TLS_ECDHE_ECDSA_WITH_3DES_EDE_CBC_SHA");
+
+        assertFails("tls.protocol.modern", tripleDes, "accepts only suites a current client does not offer: "
+                + "TLS_ECDHE_ECDSA_WITH_3DES_EDE_CBC_SHA on TLSv1.2");
+        assertFails("tls.cipher.weak-disabled", tripleDes, "TLS_ECDHE_ECDSA_WITH_3DES_EDE_CBC_SHA on TLSv1.2 "
+                + "[3DES (Sweet32)]");
+        assertThat(judge("tls.cipher.forward-secrecy", tripleDes).status()).isEqualTo(Verdict.Status.PASS);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"server sent alert handshake_failure", "server sent alert insufficient_security"})
+    void aRefusedModernOfferFailsModernEvenWithTls12Accepted(String alert) {
+        assertFails("tls.protocol.modern", RecordedScan.healthy().modernOfferRefused(alert), "is refused: " + alert);
     }
 
     @Test
@@ -241,14 +376,33 @@ class TlsJudgesTest {
                 RevocationStatus.Source.NONE, RevocationStatus.Status.NO_SOURCE, "")), "names no OCSP responder");
     }
 
-    @Test
-    void missingStapleFailsOnlyWhenTheCertificateNamesAResponder() {
-        X509Certificate withResponder = leaf(TestCertificates.leaf().ocspUrl("http://ocsp.example.net"));
+    // ---- OCSP stapling: a missing staple warns, or fails when tls.ocsp-stapling says fail
 
-        assertFails("tls.ocsp-stapling", RecordedScan.healthy().noStaple().chain(withResponder),
-                "names OCSP responder http://ocsp.example.net but the server staples no response");
-        assertThat(judge("tls.ocsp-stapling", RecordedScan.healthy().noStaple()).status())
-                .isEqualTo(Verdict.Status.PASS);
+    @Test
+    void missingStapleWarnsByDefaultAndFailsWhenConfiguredTo() {
+        RecordedScan unstapled = RecordedScan.healthy().noStaple()
+                .chain(leaf(TestCertificates.leaf().ocspUrl("http://ocsp.example.net")), INTERMEDIATE.certificate());
+        String message = "the certificate names OCSP responder http://ocsp.example.net but the server staples no "
+                + "response";
+
+        assertWarns("tls.ocsp-stapling", unstapled, message);
+        assertThat(judge("tls.ocsp-stapling", unstapled, stapling(MissingStaple.WARN)).status())
+                .isEqualTo(Verdict.Status.WARN);
+        Verdict strict = judge("tls.ocsp-stapling", unstapled, stapling(MissingStaple.FAIL));
+        assertThat(strict.status()).isEqualTo(Verdict.Status.FAIL);
+        assertThat(strict.message()).contains(message);
+    }
+
+    @ParameterizedTest
+    @EnumSource(MissingStaple.class)
+    void aCertificateWithoutResponderOrAStapledResponsePassesUnderEitherSetting(MissingStaple setting) {
+        RecordedScan withoutResponder = RecordedScan.healthy().noStaple();
+        RecordedScan stapled = RecordedScan.healthy()
+                .chain(leaf(TestCertificates.leaf().ocspUrl("http://ocsp.example.net")), INTERMEDIATE.certificate());
+
+        assertThat(judge("tls.ocsp-stapling", withoutResponder, stapling(setting)).message())
+                .isEqualTo("the certificate names no OCSP responder, so there is nothing to staple");
+        assertThat(judge("tls.ocsp-stapling", stapled, stapling(setting)).status()).isEqualTo(Verdict.Status.PASS);
     }
 
     @Test

@@ -257,15 +257,23 @@ final class TestServers {
     record ClientHello(int version, List<Integer> suites) {
     }
 
-    /** A scripted server's answer: a ServerHello (version, suite, with or without renegotiation_info), or an alert. */
-    record Answer(int version, int suite, boolean renegotiationInfo, int alert) {
+    /**
+     * A scripted server's answer: a ServerHello (version, suite, with or without renegotiation_info), then the
+     * Certificate and ServerHelloDone if {@code chain} is not empty; or an alert.
+     */
+    record Answer(int version, int suite, boolean renegotiationInfo, List<X509Certificate> chain, int alert) {
 
         static Answer hello(int version, int suite, boolean renegotiationInfo) {
-            return new Answer(version, suite, renegotiationInfo, -1);
+            return new Answer(version, suite, renegotiationInfo, List.of(), -1);
+        }
+
+        /** The ServerHello, then the chain, as a TLS 1.2 or older server with a static RSA or DH key sends it. */
+        static Answer helloAndCertificate(int version, int suite, List<X509Certificate> chain) {
+            return new Answer(version, suite, true, List.copyOf(chain), -1);
         }
 
         static Answer alert(int description) {
-            return new Answer(0x0301, 0, false, description);
+            return new Answer(0x0301, 0, false, List.of(), description);
         }
     }
 
@@ -352,13 +360,27 @@ final class TestServers {
             if (answer.renegotiationInfo()) {
                 hello.write(new byte[] {0, 5, (byte) 0xFF, 0x01, 0, 1, 0}); // extensions: renegotiation_info, empty
             }
-            byte[] body = hello.toByteArray();
-            byte[] handshake = new byte[4 + body.length];
-            handshake[0] = 2; // server_hello
-            handshake[1] = (byte) (body.length >> 16);
-            handshake[2] = (byte) (body.length >> 8);
-            handshake[3] = (byte) body.length;
-            System.arraycopy(body, 0, handshake, 4, body.length);
+            java.io.ByteArrayOutputStream messages = new java.io.ByteArrayOutputStream();
+            messages.write(handshakeMessage(2, hello.toByteArray())); // server_hello
+            if (!answer.chain().isEmpty()) {
+                java.io.ByteArrayOutputStream list = new java.io.ByteArrayOutputStream();
+                for (X509Certificate certificate : answer.chain()) {
+                    byte[] der;
+                    try {
+                        der = certificate.getEncoded();
+                    } catch (java.security.cert.CertificateEncodingException e) {
+                        throw new IOException(e);
+                    }
+                    writeUint24(list, der.length);
+                    list.write(der);
+                }
+                java.io.ByteArrayOutputStream certificate = new java.io.ByteArrayOutputStream();
+                writeUint24(certificate, list.size());
+                list.writeTo(certificate);
+                messages.write(handshakeMessage(11, certificate.toByteArray())); // certificate
+                messages.write(handshakeMessage(14, new byte[0])); // server_hello_done
+            }
+            byte[] handshake = messages.toByteArray();
             record.write(22);
             record.write(answer.version() >> 8);
             record.write(answer.version());
@@ -367,6 +389,20 @@ final class TestServers {
             record.write(handshake);
             out.write(record.toByteArray());
             out.flush();
+        }
+
+        private static byte[] handshakeMessage(int type, byte[] body) throws IOException {
+            java.io.ByteArrayOutputStream message = new java.io.ByteArrayOutputStream();
+            message.write(type);
+            writeUint24(message, body.length);
+            message.write(body);
+            return message.toByteArray();
+        }
+
+        private static void writeUint24(java.io.ByteArrayOutputStream out, int value) {
+            out.write(value >> 16);
+            out.write(value >> 8);
+            out.write(value);
         }
 
         @Override

@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1Integer;
@@ -81,6 +82,45 @@ class TlsScannerOpenSslTest {
                     new AcceptedSuite(TlsVersion.TLS_1_2, 0xC006, "TLS_ECDHE_ECDSA_WITH_NULL_SHA"),
                     new AcceptedSuite(TlsVersion.TLS_1_2, 0xC02B, "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256"));
             assertThat(accepted(observation, TlsVersion.TLS_1_0)).isFalse();
+        }
+    }
+
+    @Test
+    void nullOnlyServerRefusesACurrentClientButItsChainIsReadAndBothNullSuitesNamed() throws Exception {
+        try (OpenSslServer server = new OpenSslServer(dir, RSA_LEAF.chain(), RSA_LEAF.privateKey(), "-no_tls1_3",
+                "-min_protocol", "TLSv1.2", "-cipher", "NULL-SHA256:NULL-SHA:@SECLEVEL=0")) {
+            TlsObservation observation = Scans.scan(HOST, server.port(), config).observation();
+
+            assertThat(observation.modernOfferRefused()).contains("server sent alert handshake_failure");
+            assertThat(observation.failure()).isEmpty();
+            assertThat(observation.chain()).containsExactlyElementsOf(RSA_LEAF.chain());
+            assertThat(observation.path().trusted()).isTrue();
+            assertThat(observation.acceptedSuites()).containsExactlyInAnyOrder(
+                    new AcceptedSuite(TlsVersion.TLS_1_2, 0x003B, "TLS_RSA_WITH_NULL_SHA256"),
+                    new AcceptedSuite(TlsVersion.TLS_1_2, 0x0002, "TLS_RSA_WITH_NULL_SHA"));
+            assertThat(observation.serverChoices().get(TlsVersion.TLS_1_2).name()).startsWith("TLS_RSA_WITH_NULL_");
+        }
+    }
+
+    @Test
+    void aServerPreferringStaticRsaGivesACurrentClientNoForwardSecrecyThoughItAcceptsEcdhe() throws Exception {
+        String ciphers = "AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256";
+        try (OpenSslServer preferring = new OpenSslServer(dir, RSA_LEAF.chain(), RSA_LEAF.privateKey(),
+                "-serverpref", "-cipher", ciphers);
+             OpenSslServer following = new OpenSslServer(dir, RSA_LEAF.chain(), RSA_LEAF.privateKey(),
+                     "-cipher", ciphers)) {
+            TlsObservation serverOrder = Scans.scan(HOST, preferring.port(), config).observation();
+            TlsObservation clientOrder = Scans.scan(HOST, following.port(), config).observation();
+
+            for (TlsObservation observation : List.of(serverOrder, clientOrder)) {
+                assertThat(observation.acceptedSuites()).extracting(AcceptedSuite::name).containsExactlyInAnyOrder(
+                        "TLS_RSA_WITH_AES_128_GCM_SHA256", "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256");
+                assertThat(observation.modernOfferRefused()).isEmpty();
+            }
+            assertThat(serverOrder.serverChoices().get(TlsVersion.TLS_1_2).name())
+                    .isEqualTo("TLS_RSA_WITH_AES_128_GCM_SHA256");
+            assertThat(clientOrder.serverChoices().get(TlsVersion.TLS_1_2).name())
+                    .isEqualTo("TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256");
         }
     }
 

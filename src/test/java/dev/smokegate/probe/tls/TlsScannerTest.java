@@ -23,6 +23,7 @@ import dev.smokegate.reference.net.FaultyProxy;
 import dev.smokegate.reference.net.ProxyFaults;
 import dev.smokegate.reference.pki.CertificateAuthority;
 import dev.smokegate.reference.pki.IssuedCertificate;
+import dev.smokegate.reference.pki.KeyType;
 import dev.smokegate.reference.pki.LeafSpec;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -30,6 +31,7 @@ import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.bouncycastle.tls.AlertDescription;
@@ -37,6 +39,8 @@ import org.bouncycastle.tls.CipherSuite;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The scanner against JDK TLS servers, scripted legacy servers and hosts that are down. */
 class TlsScannerTest {
@@ -73,6 +77,10 @@ class TlsScannerTest {
             assertThat(observation.acceptedSuites()).isNotEmpty()
                     .allSatisfy(s -> assertThat(s.name()).startsWith("TLS_ECDHE_ECDSA_WITH_"))
                     .allSatisfy(s -> assertThat(s.version()).isEqualTo(TlsVersion.TLS_1_2));
+            assertThat(observation.serverChoices()).containsOnlyKeys(TlsVersion.TLS_1_2);
+            assertThat(observation.serverChoices().get(TlsVersion.TLS_1_2).name())
+                    .startsWith("TLS_ECDHE_ECDSA_WITH_AES_");
+            assertThat(observation.modernOfferRefused()).isEmpty();
             assertThat(observation.dheGroupBits()).isEmpty();
             assertThat(observation.secureRenegotiation()).contains(true);
             assertThat(observation.stapledOcsp()).isEmpty();
@@ -312,9 +320,59 @@ class TlsScannerTest {
                     new AcceptedSuite(TlsVersion.SSL_3_0, 0x0005, "TLS_RSA_WITH_RC4_128_SHA"),
                     new AcceptedSuite(TlsVersion.SSL_3_0, 0x000A, "TLS_RSA_WITH_3DES_EDE_CBC_SHA"));
             assertThat(observation.secureRenegotiation()).contains(false);
+            assertThat(observation.modernOfferRefused()).contains("server sent alert handshake_failure");
             assertThat(observation.failure()).hasValueSatisfying(f -> assertThat(f)
-                    .startsWith("TLS handshake failed").contains("handshake_failure"));
+                    .startsWith("TLS handshake failed").contains("handshake_failure")
+                    .contains("it chose TLS_RSA_WITH_RC4_128_SHA on TLSv1.0, but no certificate followed: server "
+                            + "closed the connection after the ServerHello without an alert, waiting for the "
+                            + "Certificate"));
             assertThat(server.hellos).anySatisfy(h -> assertThat(h.version()).isEqualTo(0x0300));
+        }
+    }
+
+    /**
+     * A server that accepts only suites a current client does not offer: the scanner still reads its chain (as
+     * testssl.sh and sslscan do) by offering everything, and says a current client was refused. For suites
+     * BouncyCastle cannot run (RC4, single DES, IDEA, EXPORT) the certificate is read all the same.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {CipherSuite.TLS_RSA_WITH_NULL_SHA256, CipherSuite.TLS_RSA_WITH_3DES_EDE_CBC_SHA,
+            CipherSuite.TLS_RSA_WITH_RC4_128_SHA, CipherSuite.TLS_ECDHE_RSA_WITH_RC4_128_SHA,
+            CipherSuite.TLS_RSA_WITH_DES_CBC_SHA, CipherSuite.TLS_RSA_WITH_IDEA_CBC_SHA,
+            CipherSuite.TLS_RSA_EXPORT_WITH_RC4_40_MD5, CipherSuite.TLS_DHE_RSA_EXPORT_WITH_DES40_CBC_SHA})
+    void aServerThatRefusesACurrentClientStillHasItsChainReadAndItsOnlySuiteNamed(int suite) throws Exception {
+        IssuedCertificate rsa = INTERMEDIATE.issue(LeafSpec.forHosts(HOST).keyType(KeyType.RSA_2048).build());
+        try (ScriptedServer server = new ScriptedServer(hello -> hello.version() == 0x0303
+                && hello.suites().contains(suite) ? Answer.helloAndCertificate(0x0303, suite, rsa.chain())
+                : Answer.alert(AlertDescription.handshake_failure))) {
+            Scans.Result result = Scans.scan(HOST, server.port(), config);
+            TlsObservation observation = result.observation();
+            AcceptedSuite only = new AcceptedSuite(TlsVersion.TLS_1_2, suite, CipherSuites.name(suite));
+
+            assertThat(observation.modernOfferRefused()).contains("server sent alert handshake_failure");
+            assertThat(observation.failure()).isEmpty();
+            assertThat(observation.handshakeSucceeded()).isTrue();
+            assertThat(observation.chain()).containsExactlyElementsOf(rsa.chain());
+            assertThat(observation.path().trusted()).isTrue();
+            assertThat(observation.acceptedSuites()).containsExactly(only);
+            assertThat(observation.serverChoices()).containsExactlyEntriesOf(Map.of(TlsVersion.TLS_1_2, only));
+            assertThat(accepted(observation)).containsExactly(TlsVersion.TLS_1_2);
+            assertThat(result.handshakes()).as("default, everything, TLS 1.3, TLS 1.0+1.1, SSLv3, one suite round")
+                    .isEqualTo(6);
+        }
+    }
+
+    @Test
+    void aServerThatRefusesEveryOfferSaysSoTwice() throws Exception {
+        try (ScriptedServer server = new ScriptedServer(hello -> Answer.alert(AlertDescription.handshake_failure))) {
+            TlsObservation observation = Scans.scan(HOST, server.port(), config).observation();
+
+            assertThat(observation.modernOfferRefused()).contains("server sent alert handshake_failure");
+            assertThat(observation.failure()).contains("TLS handshake failed: server sent alert handshake_failure "
+                    + "(offered TLSv1.0–TLSv1.3 with the cipher suites of a current client); offered every suite the "
+                    + "scanner knows on TLSv1.0–TLSv1.2, it refused again: server sent alert handshake_failure");
+            assertThat(observation.acceptedSuites()).isEmpty();
+            assertThat(accepted(observation)).isEmpty();
         }
     }
 

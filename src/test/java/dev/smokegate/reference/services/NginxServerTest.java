@@ -56,7 +56,7 @@ class NginxServerTest {
 
     private static NginxServer.TlsSite site(String ciphers) {
         return new NginxServer.TlsSite("nginx.example.test", LEAF.chain(), LEAF.privateKey(), List.of("TLSv1.2"),
-                ciphers, Optional.empty(), Optional.empty());
+                ciphers, true, Optional.empty(), Optional.empty());
     }
 
     private static boolean accepts(int port) {
