@@ -3,6 +3,7 @@ package dev.smokegate.check;
 import dev.smokegate.check.cors.CorsChecks;
 import dev.smokegate.check.headers.HeaderChecks;
 import dev.smokegate.check.http.HttpChecks;
+import dev.smokegate.check.oauth.LoginChecks;
 import dev.smokegate.check.tls.TlsChecks;
 import dev.smokegate.check.ws.WsChecks;
 import dev.smokegate.probe.tls.TlsProbes;
@@ -33,6 +34,7 @@ public final class Catalogue {
         checks.addAll(HeaderChecks.all());
         checks.addAll(CorsChecks.all());
         checks.addAll(WsChecks.all());
+        checks.addAll(LoginChecks.all());
         Set<String> ids = new HashSet<>();
         for (Check<?> check : checks) {
             if (!ids.add(check.spec().id())) {

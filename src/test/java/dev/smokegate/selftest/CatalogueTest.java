@@ -10,11 +10,22 @@ import dev.smokegate.reference.TlsFault;
 import dev.smokegate.reference.ws.WsFault;
 import dev.smokegate.reference.ws.WsVariant;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class CatalogueTest {
+
+    /**
+     * The browser checks, each failed by a fault of {@code FakeGitHub} in {@code check.oauth.LoginFaultsTest}, until
+     * the reference deployment's OAuth fault matrix names them.
+     */
+    static final Map<String, String> PROVEN_ON_FAKE_GITHUB = Map.of(
+            "oauth.login.completes", "LoginFaultsTest.aWrongTotpSecretFailsTheLoginAsGitHubRefusingTheCode",
+            "oauth.session-cookie.flags", "LoginFaultsTest.eachFaultFailsItsCheckNamingIt",
+            "oauth.no-token-leak", "LoginFaultsTest.eachFaultFailsItsCheckNamingIt",
+            "oauth.logout.invalidates", "LoginFaultsTest.eachFaultFailsItsCheckNamingIt");
 
     @Test
     void everyCheckHasAFaultFixtureThatMakesItFail() {
@@ -23,6 +34,7 @@ class CatalogueTest {
         TlsFaultCase.ALL.forEach(c -> covered.addAll(c.failing().keySet()));
         WsFaultCase.ALL.forEach(c -> covered.addAll(c.failing().keySet()));
         covered.addAll(TlsFaultCase.PROVEN_ON_RECORDED_SCANS.keySet());
+        covered.addAll(PROVEN_ON_FAKE_GITHUB.keySet());
 
         assertThat(Catalogue.all()).allSatisfy(check ->
                 assertThat(covered).as("a FaultCase failing " + check.spec().id()).contains(check.spec().id()));
@@ -51,6 +63,16 @@ class CatalogueTest {
                         assertThat(m.getName()).isEqualTo(classAndMethod[1]);
                         assertThat(m.isAnnotationPresent(Test.class)).isTrue();
                     });
+        }
+    }
+
+    @Test
+    void everyProofOnTheFakeGitHubNamesATestThatExists() throws ClassNotFoundException {
+        for (var proof : PROVEN_ON_FAKE_GITHUB.entrySet()) {
+            String[] classAndMethod = proof.getValue().split("\\.");
+            Class<?> testClass = Class.forName("dev.smokegate.check.oauth." + classAndMethod[0]);
+            assertThat(testClass.getDeclaredMethods()).as(proof.getKey() + ": a test named " + proof.getValue())
+                    .anySatisfy(m -> assertThat(m.getName()).isEqualTo(classAndMethod[1]));
         }
     }
 

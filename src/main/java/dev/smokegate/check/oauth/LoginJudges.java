@@ -129,7 +129,7 @@ final class LoginJudges {
                 + (c.hostOnly() ? "host-only for " + c.domain() : "Domain=" + c.domain()) + ", "
                 + lifetime.map(l -> "expires in " + describe(l)).orElse("ends with the browser session");
         if (!problems.isEmpty()) {
-            return Verdict.fail("session cookie " + c.name() + " is " + String.join("; ", problems) + " [" + flags
+            return Verdict.fail("session cookie " + c.name() + ": " + String.join("; ", problems) + " [" + flags
                     + "]").withEvidence(failureEvidence(o));
         }
         return Verdict.pass("session cookie " + flags);
@@ -338,7 +338,7 @@ final class LoginJudges {
 
     private static String describe(Duration d) {
         if (d.toDays() >= 2) {
-            return d.toDays() + " days";
+            return (d.toHours() + 12) / 24 + " days"; // the nearest day: a cookie set for 365 days is read seconds later
         }
         if (d.toHours() >= 2) {
             return d.toHours() + " h";

@@ -170,7 +170,7 @@ class LoginJudgesTest {
             Verdict verdict = judge(cookie);
 
             assertThat(verdict.status()).isEqualTo(Status.FAIL);
-            assertThat(verdict.message()).startsWith("session cookie sid is ").contains(problem);
+            assertThat(verdict.message()).startsWith("session cookie sid: ").contains(problem);
         }
 
         @Test

@@ -13,20 +13,22 @@ import java.util.Optional;
 import java.util.Set;
 
 /** An environment whose app and GitHub are a {@link FakeGitHub}, with its test account. */
-final class FakeEnvironment {
+public final class FakeEnvironment {
 
     private FakeEnvironment() {
     }
 
-    static EnvironmentConfig config(FakeGitHub fake, Path dir) throws Exception {
-        return builder(fake, dir, fake.totpSecret).build();
+    public static EnvironmentConfig config(FakeGitHub fake, Path dir) throws Exception {
+        return builder(fake, dir, fake.password, fake.totpSecret).build();
     }
 
-    static EnvironmentConfig.Builder builder(FakeGitHub fake, Path dir, String totpSecret) throws Exception {
+    /** With the account's password and TOTP secret as given (a wrong one makes GitHub refuse the login). */
+    public static EnvironmentConfig.Builder builder(FakeGitHub fake, Path dir, String password, String totpSecret)
+            throws Exception {
         URI api = URI.create("https://" + FakeGitHub.API);
         OAuthSettings.TestAccount account = new OAuthSettings.TestAccount(
                 ConfigValue.literal("oauth.test-login", FakeGitHub.LOGIN),
-                ConfigValue.literal("oauth.test-password", fake.password),
+                ConfigValue.literal("oauth.test-password", password),
                 ConfigValue.literal("oauth.test-totp-secret", totpSecret));
         OAuthSettings oauth = new OAuthSettings(URI.create("https://" + FakeGitHub.GITHUB),
                 URI.create("https://" + FakeGitHub.GITHUB + "/api/v3"), Optional.of(ConfigValue.literal(
@@ -39,11 +41,11 @@ final class FakeEnvironment {
                 .oauth(oauth)
                 .connectTo(fake.connectTo())
                 .trust(TrustSettings.withExtraCa(FakeGitHub.writeRoot(dir)))
-                .secretValue(fake.password)
+                .secretValue(password)
                 .secretValue(totpSecret);
     }
 
-    static ProbeContext context(EnvironmentConfig config) throws Exception {
+    public static ProbeContext context(EnvironmentConfig config) throws Exception {
         return new ProbeContext(config, TrustMaterial.sslContext(config.trust().extraCaFile()));
     }
 }

@@ -36,16 +36,16 @@ import java.util.concurrent.Executors;
  * it gets. Host names are told apart by the Host header; the browser reaches them through connect-to mappings.
  * Each {@link Fault} breaks one thing.
  */
-final class FakeGitHub implements AutoCloseable {
+public final class FakeGitHub implements AutoCloseable {
 
-    static final String GITHUB = "github.fake.test";
-    static final String APP = "app.fake.test";
-    static final String API = "api.fake.test";
-    static final String THIRD_PARTY = "cdn.elsewhere.test";
-    static final String LOGIN = "smokegate-bot";
-    static final String CLIENT_ID = "Iv1.fake";
+    public static final String GITHUB = "github.fake.test";
+    public static final String APP = "app.fake.test";
+    public static final String API = "api.fake.test";
+    public static final String THIRD_PARTY = "cdn.elsewhere.test";
+    public static final String LOGIN = "smokegate-bot";
+    public static final String CLIENT_ID = "Iv1.fake";
 
-    enum Fault {
+    public enum Fault {
         DEVICE_VERIFICATION, CONSENT_NEVER_ENABLED, TOKEN_IN_LOCAL_STORAGE, CODE_IN_FINAL_URL, TOKEN_IN_PAGE,
         TOKEN_IN_REFERER, COOKIE_WITHOUT_HTTPONLY, COOKIE_SAMESITE_NONE, COOKIE_FOR_PARENT_DOMAIN, COOKIE_FOR_A_YEAR,
         LOGOUT_KEEPS_SESSION, CALLBACK_REFUSES
@@ -54,9 +54,9 @@ final class FakeGitHub implements AutoCloseable {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final CertificateAuthority ROOT = CertificateAuthority.createRoot("Browser Test Root");
 
-    final String password = "pw-" + random(12);
-    final String totpSecret = base32(random(10));
-    final String token = "gho_" + random(18);
+    public final String password = "pw-" + random(12);
+    public final String totpSecret = base32(random(10));
+    public final String token = "gho_" + random(18);
     private final Set<Fault> faults;
     private final HttpsServer server;
     private final Map<String, String> pendingStates = new ConcurrentHashMap<>();
@@ -65,9 +65,9 @@ final class FakeGitHub implements AutoCloseable {
     private final Set<String> appSessions = ConcurrentHashMap.newKeySet();
     private final Set<Long> usedSteps = ConcurrentHashMap.newKeySet();
     private volatile boolean authorised;
-    final List<String> thirdPartyReferers = new java.util.concurrent.CopyOnWriteArrayList<>();
+    public final List<String> thirdPartyReferers = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    FakeGitHub(Fault... faults) throws IOException {
+    public FakeGitHub(Fault... faults) throws IOException {
         this.faults = faults.length == 0 ? EnumSet.noneOf(Fault.class) : EnumSet.of(faults[0], faults);
         IssuedCertificate leaf = ROOT.issueIntermediate("Browser Test CA")
                 .issue(LeafSpec.forHosts(GITHUB, APP, API, THIRD_PARTY).build());
@@ -89,13 +89,13 @@ final class FakeGitHub implements AutoCloseable {
     }
 
     /** Every host name mapped to this server. */
-    ConnectTo connectTo() {
+    public ConnectTo connectTo() {
         int port = server.getAddress().getPort();
         return new ConnectTo(List.of(GITHUB, APP, API, THIRD_PARTY).stream()
                 .map(h -> new HostMapping(h, 443, "127.0.0.1", port)).toList());
     }
 
-    static Path writeRoot(Path dir) throws IOException {
+    public static Path writeRoot(Path dir) throws IOException {
         Path file = dir.resolve("browser-test-root.pem");
         Pem.writeCertificates(file, List.of(ROOT.certificate()));
         return file;
