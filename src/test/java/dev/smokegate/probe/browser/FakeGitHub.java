@@ -218,8 +218,12 @@ public final class FakeGitHub implements AutoCloseable {
     private String page(HttpExchange ex) {
         String query = Optional.ofNullable(ex.getRequestURI().getQuery()).orElse("");
         StringBuilder page = new StringBuilder("<h1>The app</h1>");
+        if (query.contains("code=")) {
+            page.append("<script>console.log('callback left ' + location.search)</script>");
+        }
         if (faults.contains(Fault.TOKEN_IN_LOCAL_STORAGE)) {
-            page.append("<script>localStorage.setItem('auth', new URLSearchParams(location.search).get('t'));"
+            page.append("<script>const t = new URLSearchParams(location.search).get('t');"
+                    + "if (t) { localStorage.setItem('auth', t); console.log('signed in with ' + t); }"
                     + "history.replaceState(null, '', '/');</script>");
         }
         if (faults.contains(Fault.TOKEN_IN_PAGE) && query.startsWith("t=")) {
@@ -263,6 +267,11 @@ public final class FakeGitHub implements AutoCloseable {
         String code = random(10);
         codes.put(code, false);
         return code;
+    }
+
+    /** Every OAuth code this GitHub handed out so far. */
+    public List<String> issuedCodes() {
+        return List.copyOf(codes.keySet());
     }
 
     private static void html(HttpExchange ex, int status, String title, String body) throws IOException {
