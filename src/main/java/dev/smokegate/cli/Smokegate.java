@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -122,7 +123,10 @@ public final class Smokegate {
                     .map(m -> HostMapping.parse(m).orElseThrow()).toList();
             RunOptions demo = options.newBuilder().environment("demo").addConnectTo(mappings)
                     .caFile(deployment.caCertificateFile()).build();
-            return run(demo);
+            // The deployment's GitHub test account and client secret, over any the shell may hold.
+            Map<String, String> demoEnvironment = new HashMap<>(environment);
+            demoEnvironment.putAll(deployment.oauthEnvironment());
+            return new Smokegate(out, err, demoEnvironment, home, clock, stopSignals).run(demo);
         } catch (IOException e) {
             err.println("smokegate: the reference deployment did not start: " + e.getMessage());
             return ExitCode.NOT_VERIFIED;

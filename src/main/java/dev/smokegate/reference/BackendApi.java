@@ -12,7 +12,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The backend's health paths: liveness, and one path per dependency that really talks to it. */
+/**
+ * The backend's health paths: liveness, and one path per dependency that really talks to it; and the Node app that
+ * signs users in with GitHub, which the front end forwards {@code /auth/*} and {@code /api/me} to.
+ */
 final class BackendApi {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -20,11 +23,13 @@ final class BackendApi {
     private final FaultSwitches faults;
     private final HealthCheck database;
     private final HealthCheck redis;
+    private final Handler oauthApp;
 
-    BackendApi(FaultSwitches faults, HealthCheck database, HealthCheck redis) {
+    BackendApi(FaultSwitches faults, HealthCheck database, HealthCheck redis, Handler oauthApp) {
         this.faults = faults;
         this.database = database;
         this.redis = redis;
+        this.oauthApp = oauthApp;
     }
 
     List<Route> routes() {
@@ -34,6 +39,8 @@ final class BackendApi {
                 Route.exact("/health/redis", dependency(redis)),
                 // What the frontend calls cross-origin with credentials; the CORS checks aim here.
                 Route.exact("/api/session", request -> json(200, Map.of("authenticated", false))),
+                new Route(request -> request.rawPath().startsWith("/auth/"), oauthApp),
+                Route.exact("/api/me", oauthApp),
                 Route.any(request -> error(404, "no such endpoint")));
     }
 

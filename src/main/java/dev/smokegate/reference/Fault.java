@@ -149,5 +149,53 @@ public enum Fault {
     CORS_WILDCARD_WITH_CREDENTIALS,
 
     /** The backend echoes the allowed origin without {@code Vary: Origin}. */
-    CORS_NO_VARY_ORIGIN
+    CORS_NO_VARY_ORIGIN,
+
+    /**
+     * The app's {@code /auth/github} sends the browser to GitHub's authorize URL without a {@code state}, so nothing
+     * ties the callback to the browser that started the login (login CSRF); with no state sent, none is checked.
+     */
+    STATE_NOT_GENERATED,
+
+    /** The app's callback accepts any state, or none, instead of the one it stored in the session. */
+    STATE_NOT_CHECKED,
+
+    /** The app sends the same {@code state} on every login (computed once at start-up), so it protects nothing. */
+    STATE_REUSED,
+
+    /** The authorize URL's {@code redirect_uri} is the callback over plain {@code http://}. */
+    REDIRECT_URI_HTTP,
+
+    /** The authorize URL's {@code redirect_uri} is on a {@code *.vercel.app} preview deployment, not production. */
+    REDIRECT_URI_PREVIEW,
+
+    /** The app asks GitHub for {@code repo user} (every private repository) instead of {@code read:user}. */
+    SCOPE_TOO_WIDE,
+
+    /** The app's session cookie {@code sid} is set without HttpOnly, so page script can read it. */
+    OAUTH_SESSION_COOKIE_NOT_HTTPONLY,
+
+    /** The app's session cookie {@code sid} is set without Secure, so a browser sends it over plain HTTP too. */
+    OAUTH_SESSION_COOKIE_NOT_SECURE,
+
+    /** The app's session cookie {@code sid} says {@code SameSite=None} (Secure kept): sent on cross-site requests. */
+    OAUTH_SESSION_COOKIE_SAMESITE_NONE,
+
+    /** After login the app redirects to the frontend with the OAuth code in the URL ({@code /?code=…}). */
+    CODE_LEFT_IN_URL,
+
+    /**
+     * After login the app hands the GitHub access token to the frontend in the redirect's fragment, and the
+     * frontend's script keeps it in localStorage (and removes the fragment from the address bar).
+     */
+    TOKEN_IN_LOCAL_STORAGE,
+
+    /** The app's logout clears the session cookie but leaves the session in Redis: the old cookie still works. */
+    LOGOUT_KEEPS_SESSION,
+
+    /** GitHub's consent page never enables its authorize button (the page script that does it is missing). */
+    CONSENT_NEVER_ENABLES,
+
+    /** After the password GitHub asks to verify the device with a code sent by e-mail, which no test can read. */
+    DEVICE_VERIFICATION
 }

@@ -1,9 +1,12 @@
 package dev.smokegate.reference;
 
+import dev.smokegate.reference.github.GitHubAccount;
+import dev.smokegate.reference.oauth.OAuthAppProcess;
 import dev.smokegate.reference.pki.Pem;
 import dev.smokegate.reference.pki.TlsContexts;
 import dev.smokegate.reference.revocation.RevocationServer;
 import dev.smokegate.reference.services.ClientTimeouts;
+import dev.smokegate.reference.services.FreePorts;
 import dev.smokegate.reference.services.Loopback;
 import dev.smokegate.reference.services.ManagedService;
 import dev.smokegate.reference.services.NginxServer;
@@ -33,7 +36,9 @@ import java.util.concurrent.TimeoutException;
 /**
  * A small but real deployment of the shape smokegate verifies, on 127.0.0.1: an HTTPS frontend, an HTTPS backend
  * whose health paths query a real Postgres 15 and Redis 7 over TLS, a www host redirecting to the apex, and plain
- * HTTP redirecting to HTTPS, all behind a PKI generated per start. Clients use the public URLs
+ * HTTP redirecting to HTTPS, all behind a PKI generated per start. The backend signs users in with GitHub through a
+ * real Node app (passport-github2, sessions in Redis) against GitHub's stand-in ({@code github.smokegate.test}),
+ * whose test account and client secret are generated per start ({@link #oauthAccount()}). Clients use the public URLs
  * ({@code https://app.smokegate.test}) and reach the local ports through {@link #connectTo()}, trusting
  * {@link #caCertificateFile()}.
  *
@@ -63,12 +68,14 @@ public final class ReferenceDeployment implements AutoCloseable {
     private final RevocationServer revocation;
     private final TlsFaultHosts tlsFaultHosts;
     private final WebSocketClusters webSockets;
+    private final ReferenceOAuth oauth;
+    private final OAuthAppProcess oauthApp;
 
     private ReferenceDeployment(Cleanup cleanup, Thread shutdownHook, WorkDir workDir, Path caCertificateFile,
                                 X509Certificate rootCertificate, FaultSwitches faults, PostgresServer postgres,
                                 RedisServer redis, Map<String, SiteServer> httpsServers, SiteServer httpServer,
                                 RevocationServer revocation, TlsFaultHosts tlsFaultHosts,
-                                WebSocketClusters webSockets) {
+                                WebSocketClusters webSockets, ReferenceOAuth oauth, OAuthAppProcess oauthApp) {
         this.cleanup = cleanup;
         this.shutdownHook = shutdownHook;
         this.workDir = workDir;
@@ -82,6 +89,8 @@ public final class ReferenceDeployment implements AutoCloseable {
         this.revocation = revocation;
         this.tlsFaultHosts = tlsFaultHosts;
         this.webSockets = webSockets;
+        this.oauth = oauth;
+        this.oauthApp = oauthApp;
     }
 
     /** The deployment suites/demo.yaml describes: {@link #start()} plus the raw WebSocket rooms the file names. */
@@ -133,25 +142,31 @@ public final class ReferenceDeployment implements AutoCloseable {
         cleanup.register(() -> closeWhenStarted(postgresStart));
 
         RedisServer redis = cleanup.register(RedisServer.create(workDir.resolve("redis"), pki.loopbackLeaf(), root));
-        PostgresServer postgres = awaitStart(postgresStart);
 
         FaultSwitches faults = new FaultSwitches();
         RedisPing redisPing = new RedisPing(redis.endpoint(), root, ClientTimeouts.HEALTH_CHECK);
-        BackendApi api = new BackendApi(faults,
-                () -> PostgresPing.selectOne(postgres.endpoint(), caFile, ClientTimeouts.HEALTH_CHECK),
-                redisPing::ping);
-        ReferenceSites sites = ReferenceSites.create(faults, api);
+        // Chosen up front: the backend forwards to the Node OAuth app, which starts once GitHub's stand-in serves.
+        ReferenceOAuth oauth = ReferenceOAuth.generate(FreePorts.pick());
+        // The sites and the Node app start while Postgres is still coming up; the database health path waits for it,
+        // which costs nothing once start() has returned.
+        BackendApi api = new BackendApi(faults, () -> PostgresPing.selectOne(awaitStart(postgresStart).endpoint(),
+                caFile, ClientTimeouts.HEALTH_CHECK), redisPing::ping, oauth.appProxy(faults));
+        ReferenceSites sites = ReferenceSites.create(faults, api, oauth.standInSite(faults));
         Map<String, SiteServer> httpsServers = new LinkedHashMap<>();
         for (String host : ReferenceHosts.ALL) {
             httpsServers.put(host, cleanup.register(
                     SiteServer.https(host, TlsContexts.server(pki.leafFor(host)), sites.https().get(host))));
         }
         SiteServer httpServer = cleanup.register(SiteServer.http(sites.plainHttp()));
+        OAuthAppProcess oauthApp = cleanup.register(oauth.launchApp(httpsServers.get(ReferenceHosts.GITHUB).port(),
+                redis.endpoint(), caFile, workDir.resolve("oauth")));
+        PostgresServer postgres = awaitStart(postgresStart);
+        oauthApp.awaitListening();
 
         TlsFaultHosts tlsFaultHosts = new TlsFaultHosts(pki, revocation, workDir.resolve("tls-faults"), cleanup);
         WebSocketClusters webSockets = new WebSocketClusters(pki, redis.endpoint(), workDir.resolve("ws"), cleanup);
         return new ReferenceDeployment(cleanup, shutdownHook, workDir, caFile, root, faults, postgres, redis,
-                httpsServers, httpServer, revocation, tlsFaultHosts, webSockets);
+                httpsServers, httpServer, revocation, tlsFaultHosts, webSockets, oauth, oauthApp);
     }
 
     /**
@@ -203,6 +218,28 @@ public final class ReferenceDeployment implements AutoCloseable {
             throw new UncheckedIOException("cannot start the TLS fault host " + fault.hostName(), e);
         }
         return fault.hostName();
+    }
+
+    /**
+     * The GitHub test account GitHub's stand-in knows, generated for this start: login {@code smokegate-bot}, a
+     * random password and a random base32 TOTP secret (RFC 6238, SHA-1, 30 s, 6 digits). Never log it.
+     */
+    public GitHubAccount oauthAccount() {
+        return oauth.account();
+    }
+
+    /** The OAuth app's client secret at GitHub's stand-in, generated for this start. Never log it. */
+    public String githubClientSecret() {
+        return oauth.registration().clientSecret();
+    }
+
+    /**
+     * {@link #oauthAccount()} and {@link #githubClientSecret()} by the environment variable names an OAuth config
+     * references: {@code GITHUB_TEST_LOGIN}, {@code GITHUB_TEST_PASSWORD}, {@code GITHUB_TEST_TOTP_SECRET},
+     * {@code GITHUB_CLIENT_SECRET}.
+     */
+    public Map<String, String> oauthEnvironment() {
+        return java.util.Collections.unmodifiableMap(oauth.environment());
     }
 
     /** PEM of the generated root CA certificate (no key): the one extra CA a client must trust. */
@@ -305,6 +342,10 @@ public final class ReferenceDeployment implements AutoCloseable {
 
     ManagedService redis() {
         return redis;
+    }
+
+    ProcessHandle oauthAppProcess() {
+        return oauthApp.process();
     }
 
     private List<SiteServer> servers() {

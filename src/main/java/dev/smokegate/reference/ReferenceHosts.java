@@ -14,9 +14,11 @@ public final class ReferenceHosts {
     public static final String WWW = "www.smokegate.test";
     /** The registrable domain, which the HSTS preload list judges. */
     public static final String APEX = "smokegate.test";
+    /** GitHub's stand-in, web and API on one host as GitHub Enterprise Server serves them. */
+    public static final String GITHUB = "github.smokegate.test";
 
     /** Every web host, each served over HTTPS on its own port and over plain HTTP on a shared one. */
-    static final List<String> ALL = List.of(FRONTEND, BACKEND, WWW, APEX);
+    static final List<String> ALL = List.of(FRONTEND, BACKEND, WWW, APEX, GITHUB);
 
     private ReferenceHosts() {
     }

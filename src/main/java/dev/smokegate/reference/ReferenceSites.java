@@ -3,6 +3,7 @@ package dev.smokegate.reference;
 import static dev.smokegate.reference.ReferenceHosts.APEX;
 import static dev.smokegate.reference.ReferenceHosts.BACKEND;
 import static dev.smokegate.reference.ReferenceHosts.FRONTEND;
+import static dev.smokegate.reference.ReferenceHosts.GITHUB;
 import static dev.smokegate.reference.ReferenceHosts.WWW;
 
 import dev.smokegate.reference.web.Reply;
@@ -26,11 +27,12 @@ record ReferenceSites(Map<String, Site> https, Map<String, Site> plainHttp) {
     private static final String BANNER_SERVER = "nginx/1.18.0 (Ubuntu)";
     private static final String BANNER_POWERED_BY = "Express 4.17.1";
 
-    static ReferenceSites create(FaultSwitches faults, BackendApi api) {
+    /** @param github GitHub's stand-in, served as it is */
+    static ReferenceSites create(FaultSwitches faults, BackendApi api, Site github) {
         ResponseFilter banner = versionedBanner(faults);
         Site frontend = new Site(List.of(Route.any(request -> faults.isOn(Fault.FRONTEND_HANGS) ? Reply.noAnswer()
                         : faults.isOn(Fault.FRONTEND_503) ? Response.text(503, "no healthy deployment\n")
-                        : FrontendPage.handler().handle(request))),
+                        : FrontendPage.handler(faults).handle(request))),
                 List.of(banner, SecurityHeaders.frontend(faults)));
         CorsMiddleware cors = new CorsMiddleware(faults);
         List<Route> backendRoutes = new java.util.ArrayList<>();
@@ -50,9 +52,12 @@ record ReferenceSites(Map<String, Site> https, Map<String, Site> plainHttp) {
                 FRONTEND, plainHttp(faults, frontend),
                 BACKEND, plainHttp(faults, backend),
                 // www has no content of its own; what it shows when not redirecting is the frontend's.
-                WWW, plainHttp(faults, frontend));
+                WWW, plainHttp(faults, frontend),
+                // GitHub is not the app: the app's faults never change it.
+                GITHUB, new Site(List.of(Route.any(request -> Response.redirect(301,
+                        "https://" + GITHUB + request.pathAndQuery()))), List.of()));
         return new ReferenceSites(Map.of(APEX, apex, FRONTEND, frontend, BACKEND, backend,
-                WWW, www), plainHttp);
+                WWW, www, GITHUB, github), plainHttp);
     }
 
     /** Redirects to the same URL over https, the way a production edge upgrades every http:// request. */

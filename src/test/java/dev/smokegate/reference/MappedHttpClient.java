@@ -53,6 +53,16 @@ final class MappedHttpClient {
 
     /** Requests {@code url} but expects the certificate to be valid for {@code verifiedName}. */
     Exchange get(String url, String verifiedName, Duration readTimeout) throws IOException {
+        return send("GET", url, Map.of(), null, verifiedName, readTimeout);
+    }
+
+    /** Any method, with more request headers and, unless null, a body (its Content-Length is added). */
+    Exchange send(String method, String url, Map<String, String> headers, String body) throws IOException {
+        return send(method, url, headers, body, URI.create(url).getHost(), DEFAULT_READ_TIMEOUT);
+    }
+
+    private Exchange send(String method, String url, Map<String, String> headers, String body, String verifiedName,
+                          Duration readTimeout) throws IOException {
         URI uri = URI.create(url);
         boolean https = "https".equals(uri.getScheme());
         int publicPort = https ? 443 : 80;
@@ -70,9 +80,15 @@ final class MappedHttpClient {
                 target += "?" + uri.getRawQuery();
             }
             OutputStream out = socket.getOutputStream();
-            String request = "GET " + target + " HTTP/1.1\r\nHost: " + uri.getHost()
-                    + "\r\nUser-Agent: smokegate-test\r\nConnection: close\r\n\r\n";
-            out.write(request.getBytes(StandardCharsets.US_ASCII));
+            StringBuilder request = new StringBuilder(method + " " + target + " HTTP/1.1\r\nHost: " + uri.getHost()
+                    + "\r\nUser-Agent: smokegate-test\r\nConnection: close\r\n");
+            headers.forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
+            byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+            if (body != null) {
+                request.append("Content-Length: ").append(content.length).append("\r\n");
+            }
+            out.write(request.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII));
+            out.write(content);
             out.flush();
             return parse(socket.getInputStream().readAllBytes(), chain);
         }

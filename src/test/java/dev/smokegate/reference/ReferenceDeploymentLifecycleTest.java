@@ -20,7 +20,7 @@ class ReferenceDeploymentLifecycleTest {
     private static final Duration REAP_TIMEOUT = Duration.ofSeconds(5);
 
     @Test
-    void closeStopsPostgresAndRedisWithAllTheirProcessesAndDeletesTheWorkDirectory() throws IOException {
+    void closeStopsPostgresRedisAndTheOAuthAppWithAllTheirProcessesAndDeletesTheWorkDirectory() throws IOException {
         ReferenceDeployment deployment = ReferenceDeployment.start();
         Path workDirectory = deployment.workDirectory();
         List<ProcessHandle> processes = new ArrayList<>();
@@ -29,7 +29,8 @@ class ReferenceDeploymentLifecycleTest {
             processes.add(main);
             main.descendants().forEach(processes::add);
         }
-        assertThat(processes).hasSizeGreaterThan(2); // the postmaster has background workers
+        processes.add(deployment.oauthAppProcess());
+        assertThat(processes).hasSizeGreaterThan(3); // the postmaster has background workers
 
         deployment.close();
 
@@ -52,7 +53,8 @@ class ReferenceDeploymentLifecycleTest {
 
         deployment.close();
 
-        assertThat(healthyMappings).hasSize(8).noneMatch(mapping -> mapping.contains(TlsFault.DOMAIN));
+        assertThat(healthyMappings).hasSize(2 * ReferenceHosts.ALL.size())
+                .noneMatch(mapping -> mapping.contains(TlsFault.DOMAIN));
         assertThat(nginx).allSatisfy(process -> assertThat(goneWithin(process, REAP_TIMEOUT))
                 .as("nginx pid %d is gone", process.pid()).isTrue());
         assertThatThrownBy(() -> new java.net.Socket("127.0.0.1", jdkPort).close())

@@ -72,7 +72,9 @@ class ReferenceDeploymentTest {
                 ReferenceHosts.WWW + ":443 -> 127.0.0.1:" + deployment.httpsPort(ReferenceHosts.WWW),
                 ReferenceHosts.WWW + ":80 -> 127.0.0.1:" + deployment.httpPort(),
                 ReferenceHosts.APEX + ":443 -> 127.0.0.1:" + deployment.httpsPort(ReferenceHosts.APEX),
-                ReferenceHosts.APEX + ":80 -> 127.0.0.1:" + deployment.httpPort());
+                ReferenceHosts.APEX + ":80 -> 127.0.0.1:" + deployment.httpPort(),
+                ReferenceHosts.GITHUB + ":443 -> 127.0.0.1:" + deployment.httpsPort(ReferenceHosts.GITHUB),
+                ReferenceHosts.GITHUB + ":80 -> 127.0.0.1:" + deployment.httpPort());
     }
 
     @Test

@@ -128,9 +128,10 @@ class TlsFaultHostsTest {
         assertThat(deployment.tlsFaultHost(TlsFault.EXPIRES_IN_20_DAYS)).isEqualTo(host);
         assertThat(deployment.tlsFaultPort(TlsFault.EXPIRES_IN_20_DAYS)).as("started once").isEqualTo(port);
         List<String> mappings = deployment.connectTo();
-        assertThat(mappings.subList(0, 8)).allMatch(mapping -> mapping.contains("smokegate.test:")
+        int ownHosts = 2 * ReferenceHosts.ALL.size();
+        assertThat(mappings.subList(0, ownHosts)).allMatch(mapping -> mapping.contains("smokegate.test:")
                 && !mapping.contains(TlsFault.DOMAIN));
-        assertThat(mappings.subList(8, mappings.size())).contains(host + ":443 -> 127.0.0.1:" + port)
+        assertThat(mappings.subList(ownHosts, mappings.size())).contains(host + ":443 -> 127.0.0.1:" + port)
                 .allMatch(mapping -> mapping.contains("." + TlsFault.DOMAIN + ":443 -> 127.0.0.1:"));
     }
 

@@ -29,6 +29,10 @@ public record Response(int status, Map<String, List<String>> headers, byte[] bod
         return withBody(status, "application/json", json);
     }
 
+    public static Response javascript(int status, String script) {
+        return withBody(status, "text/javascript; charset=utf-8", script);
+    }
+
     public static Response text(int status, String text) {
         return withBody(status, "text/plain; charset=utf-8", text);
     }

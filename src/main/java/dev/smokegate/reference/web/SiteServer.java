@@ -8,6 +8,7 @@ import com.sun.net.httpserver.HttpsServer;
 import dev.smokegate.reference.pki.TlsServerSettings;
 import dev.smokegate.reference.services.Loopback;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.util.List;
@@ -32,6 +33,8 @@ import javax.net.ssl.SSLParameters;
 public final class SiteServer implements AutoCloseable {
 
     private static final int WORKER_THREADS = 8;
+    /** Forms and small JSON: the sites take nothing bigger, as an edge with a body limit would not. */
+    private static final int MAX_BODY_BYTES = 64 * 1024;
 
     /** The TLS an HTTPS server speaks: the context decides the chain, the parameters protocols and suites. */
     private record Tls(SSLContext context, SSLParameters parameters) {
@@ -160,12 +163,18 @@ public final class SiteServer implements AutoCloseable {
     }
 
     private void exchange(HttpExchange exchange) throws IOException {
-        Request request = new Request(exchange.getRequestMethod(),
+        byte[] body;
+        try (InputStream in = exchange.getRequestBody()) {
+            body = in.readNBytes(MAX_BODY_BYTES + 1);
+        }
+        Request request = new Request(exchange.getRequestMethod(), tls.isPresent(),
                 Request.hostWithoutPort(exchange.getRequestHeaders().getFirst("Host")),
                 exchange.getRequestURI().getRawPath(), exchange.getRequestURI().getRawQuery(),
-                exchange.getRequestHeaders());
+                exchange.getRequestHeaders(), body);
         Site site = sitesByHost.get(request.host());
-        Reply reply = site == null ? Response.text(421, "misdirected request\n") : site.answer(request);
+        Reply reply = site == null ? Response.text(421, "misdirected request\n")
+                : body.length > MAX_BODY_BYTES ? Response.text(413, "request body too large\n")
+                : site.answer(request);
         if (reply instanceof Response) {
             send(exchange, request, (Response) reply);
         } else {

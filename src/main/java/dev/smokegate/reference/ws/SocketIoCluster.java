@@ -1,11 +1,10 @@
 package dev.smokegate.reference.ws;
 
 import dev.smokegate.reference.pki.Pem;
+import dev.smokegate.reference.services.NodeRuntime;
 import dev.smokegate.reference.services.RedisEndpoint;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,6 +25,7 @@ final class SocketIoCluster implements WsCluster {
 
     private static final int REPLICAS = 2;
     private static final String SCRIPT = "socketio-server.js";
+    static final List<String> MODULES = List.of("socket.io", "@socket.io/redis-adapter", "redis");
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(10);
 
     private final ClusterMaterial material;
@@ -48,9 +48,9 @@ final class SocketIoCluster implements WsCluster {
 
     /** Starts both replicas healthy and the front; on failure nothing is left running. */
     static WsCluster start(ClusterMaterial material) throws IOException {
-        SocketIoRuntime runtime = SocketIoRuntime.locate();
+        NodeRuntime runtime = NodeRuntime.locate("the Socket.IO reference cluster", MODULES);
         SocketIoCluster cluster = new SocketIoCluster(material,
-                List.of(runtime.node().toString(), extractScript(material.workDir()).toString()),
+                runtime.command(NodeRuntime.extractScript(SocketIoCluster.class, SCRIPT, material.workDir())),
                 environment(material, runtime));
         try {
             cluster.runReplicas(SocketIoSettings.under(Set.of()));
@@ -197,19 +197,8 @@ final class SocketIoCluster implements WsCluster {
         }
     }
 
-    private static Path extractScript(Path workDir) throws IOException {
-        Path script = workDir.resolve(SCRIPT);
-        try (InputStream in = SocketIoCluster.class.getResourceAsStream(SCRIPT)) {
-            if (in == null) {
-                throw new IOException(SCRIPT + " is missing from the classpath next to " + SocketIoCluster.class);
-            }
-            Files.copy(in, script);
-        }
-        return script;
-    }
-
     /** Writes the TLS files into the work directory and names them, with everything else fixed for every run. */
-    private static Map<String, String> environment(ClusterMaterial material, SocketIoRuntime runtime)
+    private static Map<String, String> environment(ClusterMaterial material, NodeRuntime runtime)
             throws IOException {
         Path dir = material.workDir();
         Pem.writeCertificates(dir.resolve("io.crt"), material.identity().chain());

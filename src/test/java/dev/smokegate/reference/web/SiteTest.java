@@ -70,6 +70,6 @@ class SiteTest {
     }
 
     private static Request request(String path) {
-        return new Request("GET", "app.smokegate.test", path, null, new Headers());
+        return new Request("GET", true, "app.smokegate.test", path, null, new Headers());
     }
 }

@@ -10,6 +10,7 @@ import dev.smokegate.reference.ReferenceDeployment;
 import dev.smokegate.reference.pki.CertificateAuthority;
 import dev.smokegate.reference.pki.LeafSpec;
 import dev.smokegate.reference.services.FreePorts;
+import dev.smokegate.reference.services.NodeRuntime;
 import dev.smokegate.reference.services.RedisEndpoint;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
@@ -276,11 +277,13 @@ class SocketIoClusterTest {
 
     @Test
     void withoutNodeModulesTheStartSaysToRunSetup(@TempDir Path empty) {
-        assertThatThrownBy(() -> SocketIoRuntime.locate(List.of(empty), System.getenv("PATH")))
+        assertThatThrownBy(() -> NodeRuntime.locate("the Socket.IO reference cluster", SocketIoCluster.MODULES,
+                List.of(empty), System.getenv("PATH")))
                 .isInstanceOf(IOException.class)
                 .hasMessageContaining("socket.io, @socket.io/redis-adapter, redis")
                 .hasMessageContaining("run scripts/setup");
-        assertThatThrownBy(() -> SocketIoRuntime.locate(List.of(empty), ""))
+        assertThatThrownBy(() -> NodeRuntime.locate("the Socket.IO reference cluster", SocketIoCluster.MODULES,
+                List.of(empty), ""))
                 .hasMessageContaining("node is not on the PATH");
     }
 
