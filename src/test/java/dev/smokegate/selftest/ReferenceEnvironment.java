@@ -14,7 +14,6 @@ import dev.smokegate.reference.ReferenceDeployment;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
 
 /** suites/demo.yaml pointed at a running reference deployment, as {@code ./smokegate demo} does it. */
 final class ReferenceEnvironment {
@@ -27,7 +26,9 @@ final class ReferenceEnvironment {
     }
 
     static EnvironmentConfig config(ReferenceDeployment deployment) throws Exception {
-        EnvironmentConfig demo = new ConfigLoader(Map.of(), id -> true).load(Path.of("suites", "demo.yaml"));
+        // The deployment's GitHub test account, as `demo` passes it.
+        EnvironmentConfig demo = new ConfigLoader(deployment.oauthEnvironment(), id -> true)
+                .load(Path.of("suites", "demo.yaml"));
         return demo.newBuilder()
                 .trust(TrustSettings.withExtraCa(deployment.caCertificateFile()))
                 .timeouts(SELF_TEST_TIMEOUTS)

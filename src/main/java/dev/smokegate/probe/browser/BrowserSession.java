@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.openqa.selenium.PageLoadStrategy;
 import org.openqa.selenium.WebDriver;
@@ -43,6 +45,12 @@ public final class BrowserSession implements AutoCloseable {
     /** Commands such as starting the browser may take longer than one page; still bounded. */
     private static final Duration COMMAND_FLOOR = Duration.ofSeconds(30);
     private static final String CERTUTIL = "certutil";
+    /**
+     * Selenium logs through java.util.logging to the console, e.g. that it has no DevTools bindings for this
+     * Chromium version, which the flow does not use; only its errors may reach smokegate's console. Held here so
+     * the logger, and with it the level, is not collected.
+     */
+    private static final Logger SELENIUM_LOG = quiet(Logger.getLogger("org.openqa.selenium"));
 
     private final WebDriver driver;
     private final Optional<ChromeDriverService> service;
@@ -143,6 +151,11 @@ public final class BrowserSession implements AutoCloseable {
             session.close();
             throw e;
         }
+    }
+
+    private static Logger quiet(Logger logger) {
+        logger.setLevel(Level.SEVERE);
+        return logger;
     }
 
     static ChromeOptions options(EnvironmentConfig config) {

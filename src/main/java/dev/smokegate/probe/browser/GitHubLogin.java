@@ -231,13 +231,13 @@ final class GitHubLogin {
         driver.get(me.toString());
         awaitReady();
         arrive("the app's \"who am I\" endpoint");
-        MeAnswer answer = fetchInPage(me, "GET");
+        MeAnswer answer = shownAnswer(me);
         Instant observedAt = Instant.now();
         Optional<Cookie> cookie = Optional.ofNullable(driver.manage().getCookieNamed(oauth.sessionCookie()));
         Optional<LoginObservation.Logout> logout = Optional.empty();
         if (oauth.logoutUrl().isPresent() && cookie.isPresent()) {
             logout = Optional.of(new SessionReplay(context, me, cookie.get().getName(), cookie.get().getValue())
-                    .logOut(() -> fetchInPage(oauth.logoutUrl().get(), oauth.logoutMethod())));
+                    .logOut(this::logOut));
         }
         drainQuietly();
         return new AppFacts(Optional.of(landedAt), Optional.of(dom), local, session, Optional.of(answer),
@@ -261,6 +261,67 @@ final class GitHubLogin {
     private static BrowserCookie browserCookie(Cookie c) {
         return new BrowserCookie(c.getName(), c.getDomain(), c.getPath(), c.isSecure(), c.isHttpOnly(),
                 Optional.ofNullable(c.getSameSite()), Optional.ofNullable(c.getExpiry()).map(d -> d.toInstant()));
+    }
+
+    /**
+     * The page the browser shows for {@code url}, opened just now: its status as the network log saw it and its
+     * text (a browser shows a JSON answer as its text). Read this way, not with a script's request, because an API's
+     * own Content-Security-Policy ({@code default-src 'none'}) forbids its pages to make requests.
+     */
+    private MeAnswer shownAnswer(URI url) {
+        drainQuietly();
+        Optional<Integer> status = network.statusOf(url.toString());
+        // Chromium shows a JSON answer as text in a <pre> (with its own controls around it in newer versions).
+        String text = String.valueOf(((JavascriptExecutor) driver).executeScript(
+                "const pre = document.querySelector('body > pre');"
+                        + "return pre ? pre.innerText : (document.body ? document.body.innerText : '');"));
+        return status.map(s -> new MeAnswer(url.toString(), s, Excerpt.of(text, 65536)))
+                .orElseGet(() -> new MeAnswer(url.toString(), 0, "the browser's network log shows no answer from "
+                        + url));
+    }
+
+    /**
+     * The app's logout as a browser sends it: GET by opening the URL, POST as a form the page submits (the answer
+     * is read from the network log; form submissions are not bound by the API page's connect-src), and when that
+     * gets no answer, or for DELETE, as a request from the frontend's page, the way the app's own script sends it.
+     */
+    private MeAnswer logOut() {
+        URI logout = oauth.logoutUrl().orElseThrow();
+        String method = oauth.logoutMethod();
+        try {
+            if (method.equals("GET")) {
+                driver.get(logout.toString());
+                awaitReady();
+                return shownAnswer(logout);
+            }
+            if (method.equals("POST")) {
+                ((JavascriptExecutor) driver).executeScript("const f = document.createElement('form');"
+                        + "f.method = 'POST'; f.action = arguments[0]; document.documentElement.appendChild(f);"
+                        + "f.submit();", logout.toString());
+                Optional<Integer> status = awaitStatus(logout);
+                if (status.isPresent()) {
+                    return new MeAnswer(logout.toString(), status.get(), "");
+                }
+            }
+            driver.get(context.config().frontend().url().toString());
+            awaitReady();
+            return fetchInPage(logout, method);
+        } catch (OutOfTime | WebDriverException e) {
+            return new MeAnswer(logout.toString(), 0, "the browser could not send it: " + (e instanceof OutOfTime
+                    ? "the run's deadline came" : masked(firstLine(e))));
+        }
+    }
+
+    /** The status of {@code url}'s answer once the network log shows it, within a step's time. */
+    private Optional<Integer> awaitStatus(URI url) throws OutOfTime {
+        try {
+            return Optional.of(waiting(browser.stepTimeout()).until(d -> {
+                network.drain(d);
+                return network.statusOf(url.toString()).orElse(null);
+            }));
+        } catch (TimeoutException e) {
+            return Optional.empty();
+        }
     }
 
     /**

@@ -27,6 +27,8 @@ final class NetworkLog {
     private final List<SentRequest> requests = new ArrayList<>();
     private final Map<String, Integer> lastHopOf = new LinkedHashMap<>();
     private final List<Document> documents = new ArrayList<>();
+    /** The status of the last response from each URL, whatever its type (a page, a form's answer, a fetch). */
+    private final Map<String, Integer> statuses = new LinkedHashMap<>();
     private final List<String> console = new ArrayList<>();
 
     /** Reads what the browser logged since the last call. */
@@ -50,6 +52,9 @@ final class NetworkLog {
         switch (event.path("method").asText()) {
             case "Network.requestWillBeSent" -> {
                 JsonNode request = params.path("request");
+                if (!request.path("url").asText().matches("(?i)(https?|wss?)://.*")) {
+                    return; // the browser's own pages (chrome://) are not the app's traffic
+                }
                 Optional<String> referer = header(request.path("headers"), "referer");
                 lastHopOf.put(params.path("requestId").asText(), requests.size());
                 requests.add(new SentRequest(request.path("url").asText(), referer));
@@ -63,8 +68,9 @@ final class NetworkLog {
                 }
             }
             case "Network.responseReceived" -> {
+                JsonNode response = params.path("response");
+                statuses.put(response.path("url").asText(), response.path("status").asInt());
                 if ("Document".equals(params.path("type").asText())) {
-                    JsonNode response = params.path("response");
                     documents.add(new Document(response.path("url").asText(), response.path("status").asInt()));
                 }
             }
@@ -111,14 +117,9 @@ final class NetworkLog {
         return codes;
     }
 
-    /** The status of the last document received from {@code url}'s page, if the log saw it. */
+    /** The status of the last response the browser received from {@code url}, if the log saw it. */
     Optional<Integer> statusOf(String url) {
-        for (int i = documents.size() - 1; i >= 0; i--) {
-            if (documents.get(i).url().equals(url)) {
-                return Optional.of(documents.get(i).status());
-            }
-        }
-        return Optional.empty();
+        return Optional.ofNullable(statuses.get(url));
     }
 
     static Optional<String> parameter(String url, String name) {
