@@ -338,10 +338,11 @@ final class LoginJudges {
 
     private static String describe(Duration d) {
         if (d.toDays() >= 2) {
-            return (d.toHours() + 12) / 24 + " days"; // the nearest day: a cookie set for 365 days is read seconds later
+            // the nearest day: a cookie set for 365 days is read seconds later
+            return (d.toHours() + 12) / 24 + " days";
         }
         if (d.toHours() >= 2) {
-            return d.toHours() + " h";
+            return (d.toMinutes() + 30) / 60 + " h";
         }
         return Math.max(0, d.toMinutes()) + " min";
     }

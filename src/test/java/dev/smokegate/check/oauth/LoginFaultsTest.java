@@ -60,8 +60,8 @@ class LoginFaultsTest {
             throws Exception {
         return FakeEnvironment.builder(fake, dir, password.orElse(fake.password),
                         totpSecret.orElse(fake.totpSecret))
-                .browser(new BrowserSettings(BrowserSettings.DEFAULTS.chromium(), BrowserSettings.DEFAULTS.chromedriver(),
-                        Optional.empty(), Duration.ofSeconds(4)))
+                .browser(new BrowserSettings(BrowserSettings.DEFAULTS.chromium(),
+                        BrowserSettings.DEFAULTS.chromedriver(), Optional.empty(), Duration.ofSeconds(4)))
                 .build();
     }
 

@@ -174,6 +174,14 @@ class LoginJudgesTest {
         }
 
         @Test
+        void roundsTheLifetimeAsItWasSet() {
+            Verdict verdict = judge(cookie("api.example.com", true, true, "Lax", AT.plus(Duration.ofHours(8))
+                    .minusSeconds(30)));
+
+            assertThat(verdict.message()).contains("expires in 8 h");
+        }
+
+        @Test
         void namesEveryProblemOfOneCookie() {
             Verdict verdict = judge(cookie(".example.com", false, false, "None", null));
 
