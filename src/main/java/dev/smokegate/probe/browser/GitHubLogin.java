@@ -181,6 +181,10 @@ final class GitHubLogin {
                     }
                     default -> throw new IllegalStateException(kind.name());
                 }
+            } else if (reachedGitHub && !isApp(url)) {
+                arrive("a page outside the app (" + url.getHost() + ")");
+                return new End(Kind.UNKNOWN_PAGE, "the login left GitHub for " + masked(url.toString())
+                        + ", which is none of the environment's own hosts");
             } else if (reachedGitHub) {
                 arrive("back at the app (" + url.getHost() + ")");
                 return new End(Kind.LANDED, "back at the app at " + masked(url.toString()));
@@ -429,6 +433,17 @@ final class GitHubLogin {
         URI github = oauth.githubUrl();
         return url.getHost() != null && url.getHost().equalsIgnoreCase(github.getHost())
                 && url.getScheme().equalsIgnoreCase(github.getScheme()) && Ports.of(url) == Ports.of(github);
+    }
+
+    /** Whether {@code url} is on one of the environment's own hosts (frontend, backend, the app's OAuth URLs ...). */
+    private boolean isApp(URI url) {
+        List<URI> own = new ArrayList<>();
+        context.config().publicUrls().forEach(t -> own.add(URI.create(t.address())));
+        own.addAll(context.config().headers().extraOrigins());
+        for (Optional<URI> u : List.of(oauth.loginUrl(), oauth.callbackUrl(), oauth.meUrl(), oauth.logoutUrl())) {
+            u.ifPresent(own::add);
+        }
+        return url.getHost() != null && own.stream().anyMatch(u -> url.getHost().equalsIgnoreCase(u.getHost()));
     }
 
     /** The path below GitHub's base URL (a GitHub Enterprise Server may live under a path). */

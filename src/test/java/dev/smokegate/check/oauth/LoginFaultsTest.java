@@ -85,6 +85,8 @@ class LoginFaultsTest {
                 fault(Fault.CONSENT_NEVER_ENABLED, LOGIN, Outcome.BROKEN,
                         "Authorize button (#js-oauth-authorize-btn) did not become enabled within 4 s"),
                 fault(Fault.CALLBACK_REFUSES, LOGIN, Outcome.FAILED, "answered 401"),
+                fault(Fault.CALLBACK_ON_ANOTHER_HOST, LOGIN, Outcome.BROKEN,
+                        "the login left GitHub for https://cdn.elsewhere.test/auth/github/callback?code=[REDACTED]"),
                 fault(Fault.TOKEN_IN_LOCAL_STORAGE, LEAK, Outcome.FAILED,
                         "a GitHub token (gho_…) in localStorage under \"auth\""),
                 fault(Fault.CODE_IN_FINAL_URL, LEAK, Outcome.FAILED, "the OAuth code in the URL the login landed on"),

@@ -48,7 +48,7 @@ public final class FakeGitHub implements AutoCloseable {
     public enum Fault {
         DEVICE_VERIFICATION, CONSENT_NEVER_ENABLED, TOKEN_IN_LOCAL_STORAGE, CODE_IN_FINAL_URL, TOKEN_IN_PAGE,
         TOKEN_IN_REFERER, COOKIE_WITHOUT_HTTPONLY, COOKIE_SAMESITE_NONE, COOKIE_FOR_PARENT_DOMAIN, COOKIE_FOR_A_YEAR,
-        LOGOUT_KEEPS_SESSION, CALLBACK_REFUSES
+        LOGOUT_KEEPS_SESSION, CALLBACK_REFUSES, CALLBACK_ON_ANOTHER_HOST
     }
 
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -114,8 +114,10 @@ public final class FakeGitHub implements AutoCloseable {
             case API + " GET /auth/github" -> {
                 String state = random(32);
                 pendingStates.put(state, "");
+                String callbackHost = faults.contains(Fault.CALLBACK_ON_ANOTHER_HOST) ? THIRD_PARTY : API;
                 redirect(ex, "https://" + GITHUB + "/login/oauth/authorize?client_id=" + CLIENT_ID + "&redirect_uri="
-                        + enc("https://" + API + "/auth/github/callback") + "&scope=read%3Auser&state=" + state);
+                        + enc("https://" + callbackHost + "/auth/github/callback") + "&scope=read%3Auser&state="
+                        + state);
             }
             case GITHUB + " GET /login/oauth/authorize" -> {
                 if (!githubSessions.contains(cookies.getOrDefault("user_session", ""))) {
