@@ -4,6 +4,7 @@ import dev.smokegate.check.cors.CorsChecks;
 import dev.smokegate.check.headers.HeaderChecks;
 import dev.smokegate.check.http.HttpChecks;
 import dev.smokegate.check.oauth.OAuthChecks;
+import dev.smokegate.check.oauth.LoginChecks;
 import dev.smokegate.check.tls.TlsChecks;
 import dev.smokegate.check.ws.WsChecks;
 import dev.smokegate.probe.tls.TlsProbes;
@@ -35,6 +36,7 @@ public final class Catalogue {
         checks.addAll(CorsChecks.all());
         checks.addAll(WsChecks.all());
         checks.addAll(OAuthChecks.all());
+        checks.addAll(LoginChecks.all());
         Set<String> ids = new HashSet<>();
         for (Check<?> check : checks) {
             if (!ids.add(check.spec().id())) {

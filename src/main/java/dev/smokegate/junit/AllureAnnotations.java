@@ -8,6 +8,7 @@ import io.qameta.allure.Allure;
 import io.qameta.allure.model.Label;
 import io.qameta.allure.model.Parameter;
 import io.qameta.allure.model.StatusDetails;
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -53,8 +54,19 @@ final class AllureAnnotations {
             }
         });
         for (Evidence evidence : result.evidence()) {
-            Allure.addAttachment(evidence.title(), evidence.mediaType(), evidence.content(), ".txt");
+            if (evidence.isImage()) {
+                Allure.addAttachment(evidence.title(), evidence.mediaType(),
+                        new ByteArrayInputStream(evidence.imageBytes()), extension(evidence.mediaType()));
+            } else {
+                Allure.addAttachment(evidence.title(), evidence.mediaType(), evidence.content(), ".txt");
+            }
         }
+    }
+
+    /** Allure's report picks the viewer by the attachment's type; the file keeps a matching extension. */
+    private static String extension(String mediaType) {
+        int slash = mediaType.indexOf('/');
+        return "." + (slash < 0 ? "bin" : mediaType.substring(slash + 1));
     }
 
     private static Label label(String name, String value) {

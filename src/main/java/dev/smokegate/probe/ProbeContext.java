@@ -1,17 +1,20 @@
 package dev.smokegate.probe;
 
 import dev.smokegate.config.EnvironmentConfig;
+import java.time.Instant;
 import javax.net.ssl.SSLContext;
 
 /**
  * What every probe of a run shares: the environment (timeouts, host mappings, request headers), the trust used
- * for TLS, which is the system roots plus the configured extra CA, and what the run has learnt about the addresses
- * it dials ({@link OriginTimeouts}).
+ * for TLS, which is the system roots plus the configured extra CA, what the run has learnt about the addresses
+ * it dials ({@link OriginTimeouts}), and when the run ends: a probe that waits on its own (a browser flow, a
+ * one-time-code window) stops waiting there and cleans up, rather than being abandoned mid-flight.
  */
-public record ProbeContext(EnvironmentConfig config, SSLContext trust, OriginTimeouts originTimeouts) {
+public record ProbeContext(EnvironmentConfig config, SSLContext trust, OriginTimeouts originTimeouts,
+                           Instant runDeadline) {
 
-    /** The context of a new run: nothing has timed out yet. */
+    /** The context of a new run starting now: nothing has timed out yet. */
     public ProbeContext(EnvironmentConfig config, SSLContext trust) {
-        this(config, trust, new OriginTimeouts());
+        this(config, trust, new OriginTimeouts(), Instant.now().plus(config.timeouts().runDeadline()));
     }
 }

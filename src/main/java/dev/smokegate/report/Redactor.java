@@ -35,7 +35,9 @@ import java.util.regex.Pattern;
  *       kept so that a message about cookie flags still reads well;</li>
  *   <li>credential query parameters ({@code ?password=}, {@code &access_token=} ...);</li>
  *   <li>the password in a URL's user info: {@code scheme://user:PASSWORD@host} becomes
- *       {@code scheme://user:***@host}.</li>
+ *       {@code scheme://user:***@host};</li>
+ *   <li>GitHub tokens by their form ({@code gho_}, {@code ghu_}, {@code ghp_}, {@code ghs_}, {@code ghr_} and
+ *       Base62), which a browser login may meet at run time in no config.</li>
  * </ol>
  *
  * <p>Writers of check messages: the phrase {@code Authorization:} followed by prose is masked too, so say
@@ -65,6 +67,7 @@ public final class Redactor {
             Arrays.stream(CREDENTIAL_KEYS.split("\\|")).map(k -> "\"" + k).toList();
     private static final List<String> CREDENTIAL_PARAMETER_WORDS =
             Arrays.stream(CREDENTIAL_PARAMETERS.split("\\|")).map(k -> k + "=").toList();
+    private static final List<String> GITHUB_TOKEN_PREFIXES = List.of("gho_", "ghu_", "ghp_", "ghs_", "ghr_");
     private static final Set<String> AUTH_SCHEMES = Set.of("basic", "bearer", "digest", "negotiate", "ntlm",
             "token", "apikey", "dpop", "hoba", "mutual", "vapid", "scram-sha-1", "scram-sha-256",
             "aws4-hmac-sha256");
@@ -109,6 +112,9 @@ public final class Redactor {
             // the scheme starts where no scheme character precedes it and is at most 32 long: without both, a
             // long Base64 run (the HTML report is megabytes of it) is rescanned from every position inside it
             "(?i)(?<![a-z0-9+.\\-])([a-z][a-z0-9+.\\-]{0,31}://[^\\s:/?#@\\[\\]\"'<>]*:)([^\\s/?#\"'<>]*)@");
+
+    /** GitHub's token formats; a token is a prefix and at least 20 Base62 characters (36 in GitHub's). */
+    private static final Pattern GITHUB_TOKEN = Pattern.compile("\\bgh[oupsr]_[A-Za-z0-9]{20,255}\\b");
 
     private final List<String> secretForms;
 
@@ -156,6 +162,9 @@ public final class Redactor {
         }
         if (lower.contains("://")) {
             out = replace(URL_PASSWORD, out, m -> m.group(1) + (m.group(2).isEmpty() ? "" : URL_PASSWORD_MASK) + "@");
+        }
+        if (containsAny(out, GITHUB_TOKEN_PREFIXES)) {
+            out = replace(GITHUB_TOKEN, out, m -> MASK);
         }
         return out;
     }

@@ -19,6 +19,23 @@ class RedactorTest {
 
     private final Redactor redactor = Redactor.forSecrets(List.of(CANARY, NASTY));
 
+    @ParameterizedTest
+    @ValueSource(strings = {"gho_16C7e42F292c6912E7710c838347Ae178B4a", "ghu_0123456789abcdefABCDEF",
+            "ghp_abcdefghijklmnopqrstuvwxyz0123456789", "ghs_ZZZZZZZZZZZZZZZZZZZZZZZZ", "ghr_1234567890123456789012"})
+    void masksGitHubTokensFoundAtRunTime(String token) {
+        Redactor redactor = Redactor.forSecrets(List.of());
+
+        assertThat(redactor.redact("landed at https://app.example.com/#access_token=" + token + "&x=1 and " + token))
+                .doesNotContain(token).contains("[REDACTED]&x=1 and [REDACTED]");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"gho_short", "ghx_16C7e42F292c6912E7710c838347Ae178B4a",
+            "the gho_ prefix names OAuth tokens"})
+    void leavesWhatIsNoGitHubToken(String text) {
+        assertThat(Redactor.forSecrets(List.of()).redact(text)).isEqualTo(text);
+    }
+
     @Test
     void masksPlainSecretValue() {
         assertThat(redactor.redact("db said: bad password " + CANARY + " for app"))

@@ -26,6 +26,7 @@ final class ReferenceEnvironment {
     }
 
     static EnvironmentConfig config(ReferenceDeployment deployment) throws Exception {
+        // The deployment's GitHub test account, as `demo` passes it.
         EnvironmentConfig demo = new ConfigLoader(deployment.oauthEnvironment(), id -> true)
                 .load(Path.of("suites", "demo.yaml"));
         return demo.newBuilder()
