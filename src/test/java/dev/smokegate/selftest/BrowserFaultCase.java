@@ -16,7 +16,8 @@ record BrowserFaultCase(Fault fault, String check, Outcome outcome, String fragm
     static final String COOKIE = "oauth.session-cookie.flags";
     static final String LEAK = "oauth.no-token-leak";
     static final String LOGOUT = "oauth.logout.invalidates";
-    static final List<String> CHECKS = List.of(LOGIN, COOKIE, LEAK, LOGOUT);
+    static final String STATE = "oauth.callback.state-verified";
+    static final List<String> CHECKS = List.of(LOGIN, COOKIE, LEAK, LOGOUT, STATE);
     /**
      * The check a wrong TOTP secret in the config fails ("GitHub refused the TOTP code"): a matter of the test
      * account, not a switch of the deployment, so it is its own test in {@link BrowserFaultMatrixTest}.
@@ -45,6 +46,8 @@ record BrowserFaultCase(Fault fault, String check, Outcome outcome, String fragm
                     "a GitHub token (gho_…) in localStorage"),
             new BrowserFaultCase(Fault.LOGOUT_KEEPS_SESSION, LOGOUT, Outcome.FAILED,
                     "the old session cookie still signs in"),
+            new BrowserFaultCase(Fault.STATE_NOT_CHECKED, STATE, Outcome.FAILED,
+                    "the app does not check the OAuth state"),
             new BrowserFaultCase(Fault.CONSENT_NEVER_ENABLES, LOGIN, Outcome.BROKEN,
                     "GitHub's Authorize button (#js-oauth-authorize-btn) did not become enabled within"),
             new BrowserFaultCase(Fault.DEVICE_VERIFICATION, LOGIN, Outcome.BROKEN,

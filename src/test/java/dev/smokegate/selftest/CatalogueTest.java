@@ -18,11 +18,6 @@ import org.junit.jupiter.api.Test;
 
 class CatalogueTest {
 
-    /**
-     * The OAuth faults of issue 12: the reference deployment has them, the oauth.* checks whose rows they need come
-     * separately. Remove each from here as its FaultCase lands.
-     */
-    private static final EnumSet<Fault> OAUTH_FAULTS_WITHOUT_CHECKS_YET = EnumSet.of(Fault.STATE_NOT_CHECKED);
 
     @Test
     void everyCheckHasAFaultFixtureThatMakesItFail() {
@@ -68,7 +63,7 @@ class CatalogueTest {
     void everyFaultSwitchHasARowInTheMatrix() {
         List<Fault> rows = new ArrayList<>(FaultCase.ALL.stream().map(FaultCase::fault).toList());
         BrowserFaultCase.ALL.forEach(c -> rows.add(c.fault()));
-        assertThat(rows).containsExactlyInAnyOrderElementsOf(EnumSet.complementOf(OAUTH_FAULTS_WITHOUT_CHECKS_YET));
+        assertThat(rows).containsExactlyInAnyOrder(Fault.values());
         assertThat(TlsFaultCase.ALL).extracting(TlsFaultCase::fault).containsExactlyInAnyOrder(TlsFault.values());
         for (WsVariant variant : WsVariant.values()) {
             assertThat(WsFaultCase.ALL.stream().filter(c -> c.variant() == variant).map(WsFaultCase::fault))

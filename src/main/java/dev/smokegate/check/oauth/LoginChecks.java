@@ -47,6 +47,13 @@ public final class LoginChecks {
                         "Destroy the server-side session on logout (express-session: req.session.destroy(), which "
                                 + "removes it from the Redis store), not just the cookie in the browser; with "
                                 + "stateless tokens, keep a revocation list until they expire."),
-                        LoginJudges::logoutInvalidates, true));
+                        LoginJudges::logoutInvalidates, true),
+                new LoginCheck(CheckSpec.nightly("oauth.callback.state-verified", Severity.CRITICAL,
+                        "Given a real authorization code with a state the app never issued (GitHub's authorize URL "
+                                + "opened again with a forged state), the callback refuses it and signs nobody in.",
+                        "Compare the callback's state with the one stored in the visitor's session and refuse a "
+                                + "mismatch before exchanging the code (passport-github2: state: true; next-auth "
+                                + "checks it by default); never accept a login without a matching state."),
+                        LoginJudges::stateVerified, false));
     }
 }

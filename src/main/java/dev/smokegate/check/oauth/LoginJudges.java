@@ -216,6 +216,37 @@ final class LoginJudges {
     }
 
     /**
+     * RFC 6749 §10.12: the callback must bind the code to the visitor's own login by the state. Given a real code
+     * with a state it never issued, it must refuse (any non-2xx "who am I" afterwards) and not fail with a 5xx.
+     */
+    static Verdict stateVerified(LoginObservation o, EnvironmentConfig config) {
+        Optional<Verdict> unjudgeable = signedInFirst(o, config);
+        if (unjudgeable.isPresent()) {
+            return unjudgeable.get();
+        }
+        if (o.forgedState().isEmpty() || o.forgedState().get().detail().isPresent()) {
+            return Verdict.inconclusive("the forged-state login could not be tried: " + o.forgedState()
+                    .flatMap(LoginObservation.ForgedState::detail).orElse("it was not attempted"));
+        }
+        LoginObservation.ForgedState forged = o.forgedState().get();
+        String answered = forged.callback() + " answered " + (forged.status() == 0 ? "nothing the log saw"
+                : forged.status());
+        Optional<MeAnswer> me = forged.meAfterwards();
+        if (me.isPresent() && me.get().status() / 100 == 2) {
+            return Verdict.fail("given a real authorization code with a state it never issued, the callback signed "
+                    + "the browser in (" + answered + "; " + me.get().url() + " then answered " + me.get().status()
+                    + "): the app does not check the OAuth state, so an attacker can log a victim into the "
+                    + "attacker's account (login CSRF)");
+        }
+        if (forged.status() >= 500) {
+            return Verdict.fail("given a real authorization code with a state it never issued, " + answered
+                    + ", a server error instead of a refusal");
+        }
+        return Verdict.pass("a real authorization code with a state the app never issued was refused: " + answered
+                + me.map(m -> "; " + m.url() + " then answered " + m.status()).orElse(""));
+    }
+
+    /**
      * The three checks that judge what the login left need a login that completed: otherwise they cannot tell
      * (and {@code oauth.login.completes} reports why).
      */

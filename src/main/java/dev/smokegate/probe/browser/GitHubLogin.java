@@ -8,9 +8,12 @@ import dev.smokegate.probe.ProbeContext;
 import dev.smokegate.probe.browser.LoginObservation.BrowserCookie;
 import dev.smokegate.probe.browser.LoginObservation.End;
 import dev.smokegate.probe.browser.LoginObservation.End.Kind;
+import dev.smokegate.probe.browser.LoginObservation.ForgedState;
 import dev.smokegate.probe.browser.LoginObservation.LoginStep;
 import dev.smokegate.probe.browser.LoginObservation.MeAnswer;
+import dev.smokegate.probe.browser.LoginObservation.SentRequest;
 import java.net.URI;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -50,6 +53,8 @@ final class GitHubLogin {
     private static final Duration AUTO_SUBMIT = Duration.ofMillis(1500);
     /** Scripts an app runs once its page has loaded (storing what the callback gave it) get this long. */
     private static final Duration SETTLE = Duration.ofMillis(500);
+    /** A state no login of the app issued, marked so the network log shows the callback it comes back on. */
+    private static final String FORGED = "smokegate-forged-state-" + Long.toHexString(new SecureRandom().nextLong());
 
     private final BrowserSession browser;
     private final WebDriver driver;
@@ -243,23 +248,80 @@ final class GitHubLogin {
             logout = Optional.of(new SessionReplay(context, me, cookie.get().getName(), cookie.get().getValue())
                     .logOut(this::logOut));
         }
+        ForgedState forged = forgedState(me);
         drainQuietly();
         return new AppFacts(Optional.of(landedAt), Optional.of(dom), local, session, Optional.of(answer),
-                cookie.map(GitHubLogin::browserCookie), logout, observedAt);
+                cookie.map(GitHubLogin::browserCookie), logout, Optional.of(forged), observedAt);
+    }
+
+    /**
+     * The app's own authorize URL with a state it never issued, opened without the app's session: GitHub sends the
+     * browser straight back with a real code (the app is authorised now), so only the app's state check stands
+     * between that code and a session. See {@link ForgedState}.
+     */
+    private ForgedState forgedState(URI me) throws OutOfTime {
+        Optional<String> authorize = network.requests().stream().map(SentRequest::url)
+                .filter(u -> isGitHub(URI.create(u)) && gitHubPath(URI.create(u)).equals(GitHubPage.AUTHORIZE_PATH))
+                .findFirst();
+        Optional<URI> callback = oauth.callbackUrl();
+        if (authorize.isEmpty() || callback.isEmpty()) {
+            return new ForgedState("", 0, Optional.empty(), Optional.of(authorize.isEmpty()
+                    ? "the browser's network log holds no request to GitHub's authorize URL to forge"
+                    : "no oauth.callback-url is configured"));
+        }
+        driver.get(me.toString());
+        awaitReady();
+        driver.manage().deleteCookieNamed(oauth.sessionCookie());
+        driver.get(withForeignState(authorize.get()));
+        awaitReady();
+        if (isGitHub(currentUrl()) && present(GitHubPage.CONSENT.marker)) {
+            WebElement authorizeButton = driver.findElement(By.cssSelector(GitHubPage.CONSENT.marker));
+            if (awaitEnabled(authorizeButton)) {
+                WebElement before = root();
+                authorizeButton.click();
+                awaitNewPage(before, browser.stepTimeout());
+                awaitReady();
+            }
+        }
+        drainQuietly();
+        Optional<LoginObservation.Document> answered = network.documents().stream()
+                .filter(d -> d.url().startsWith(callback.get().toString()) && d.url().contains("state=" + FORGED))
+                .reduce((first, second) -> second);
+        if (answered.isEmpty()) {
+            arriveQuietly("where GitHub left the forged-state login");
+            return new ForgedState("", 0, Optional.empty(), Optional.of("GitHub did not send the browser back to "
+                    + callback.get() + " with the forged state; it stayed at " + masked(currentUrl().toString())));
+        }
+        arrive("the app's callback, given a real code and a forged state");
+        driver.get(me.toString());
+        awaitReady();
+        MeAnswer afterwards = shownAnswer(me);
+        if (afterwards.status() / 100 == 2 && oauth.logoutUrl().isPresent()) {
+            logOut(); // the forged login worked: leave no session of the test account behind
+        }
+        return new ForgedState(masked(answered.get().url()), answered.get().status(), Optional.of(afterwards),
+                Optional.empty());
+    }
+
+    private static String withForeignState(String authorize) {
+        String replaced = authorize.replaceAll("([?&])state=[^&]*", "$1state=" + FORGED);
+        return replaced.equals(authorize) ? authorize + (authorize.contains("?") ? "&" : "?") + "state=" + FORGED
+                : replaced;
     }
 
     /** What {@link #appFacts} found; nothing when the flow did not come back to the app. */
     private record AppFacts(Optional<String> finalUrl, Optional<String> dom, Map<String, String> local,
                             Map<String, String> session, Optional<MeAnswer> me, Optional<BrowserCookie> cookie,
-                            Optional<LoginObservation.Logout> logout, Instant observedAt) {
+                            Optional<LoginObservation.Logout> logout, Optional<ForgedState> forged,
+                            Instant observedAt) {
         static final AppFacts NONE = new AppFacts(Optional.empty(), Optional.empty(), Map.of(), Map.of(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Instant.EPOCH);
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Instant.EPOCH);
     }
 
     private LoginObservation observation(End end, AppFacts facts) {
         return new LoginObservation(browser.where(), steps, end, facts.finalUrl(), facts.dom(), facts.local(),
                 facts.session(), facts.me(), facts.cookie(), network.requests(), network.documents(), oauthCodes(),
-                network.console(), facts.logout(), facts.observedAt());
+                network.console(), facts.logout(), facts.forged(), facts.observedAt());
     }
 
     private static BrowserCookie browserCookie(Cookie c) {

@@ -14,6 +14,9 @@ enum GitHubPage {
     CONSENT("GitHub authorization (consent)", "#js-oauth-authorize-btn"),
     UNKNOWN("an unknown GitHub page", "");
 
+    /** Where GitHub's authorize URL (and its consent page) lives, below GitHub's base URL. */
+    static final String AUTHORIZE_PATH = "/login/oauth/authorize";
+
     /** Pages GitHub shows that this flow cannot pass, by path, so the report can name them. */
     private static final Map<String, String> KNOWN_STOPS = Map.of(
             "/sessions/verified-device", "device verification",
@@ -44,7 +47,7 @@ enum GitHubPage {
                 && present.test(TWO_FACTOR.marker)) {
             return TWO_FACTOR;
         }
-        if (path.equals("/login/oauth/authorize") && present.test(CONSENT.marker)) {
+        if (path.equals(AUTHORIZE_PATH) && present.test(CONSENT.marker)) {
             return CONSENT;
         }
         return UNKNOWN;

@@ -33,6 +33,8 @@ import java.util.regex.Pattern;
  * @param oauthCodes     the {@code code} values GitHub sent to the app's callback (raw)
  * @param console        the browser console's messages
  * @param logout         the logout and the replays of the old session cookie, when a logout URL is configured
+ * @param forgedState    the app's callback given a real authorization code with a state it never issued, once the
+ *                       login completed
  * @param observedAt     when the session cookie was read (lifetimes are measured from here)
  */
 public record LoginObservation(String browser, List<LoginStep> steps, End end, Optional<String> finalUrl,
@@ -40,7 +42,7 @@ public record LoginObservation(String browser, List<LoginStep> steps, End end, O
                                Map<String, String> sessionStorage, Optional<MeAnswer> me,
                                Optional<BrowserCookie> sessionCookie, List<SentRequest> requests,
                                List<Document> documents, List<String> oauthCodes, List<String> console,
-                               Optional<Logout> logout, Instant observedAt) {
+                               Optional<Logout> logout, Optional<ForgedState> forgedState, Instant observedAt) {
 
     /**
      * GitHub's token formats: {@code gho_} OAuth app tokens, {@code ghu_} user-to-server, {@code ghp_} personal,
@@ -130,6 +132,20 @@ public record LoginObservation(String browser, List<LoginStep> steps, End end, O
      */
     public record Logout(String method, String url, int status, String detail, HttpObservation replayBefore,
                          HttpObservation replayAfter) {
+    }
+
+    /**
+     * GitHub's authorize URL as the app built it, with the state swapped for one the app never issued, opened in the
+     * browser that has just signed in without the app's session: GitHub, already authorised, sends the browser
+     * straight to the callback with a real code. An app that checks the state refuses it; one that does not signs
+     * the browser in, which is login CSRF.
+     *
+     * @param callback     the callback URL GitHub sent the browser to (code and state masked)
+     * @param status       the callback's answer, 0 when the network log saw none
+     * @param meAfterwards the "who am I" endpoint read in the browser afterwards
+     * @param detail       why the attempt could not be made, when it could not (then both answers are empty)
+     */
+    public record ForgedState(String callback, int status, Optional<MeAnswer> meAfterwards, Optional<String> detail) {
     }
 
     /** Whether the flow came back to the app, so that what the app did there can be judged. */

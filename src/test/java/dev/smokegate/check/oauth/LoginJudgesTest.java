@@ -382,4 +382,49 @@ class LoginJudgesTest {
         assertThat(signedOut.status()).isEqualTo(Status.INCONCLUSIVE);
         assertThat(refused.evidence()).extracting(Evidence::title).contains("browser console log (secrets masked)");
     }
+
+    @Nested
+    class StateVerified {
+
+        @ParameterizedTest
+        @ValueSource(ints = {400, 401, 403, 200, 302})
+        void passesWhenAForgedStateSignsNobodyIn(int callbackStatus) {
+            Verdict verdict = LoginJudges.stateVerified(RecordedLogin.withForgedState(RecordedLogin.healthy(),
+                    RecordedLogin.forgedState(callbackStatus, 401)), CONFIG);
+
+            assertThat(verdict.status()).as(verdict.message()).isEqualTo(Status.PASS);
+            assertThat(verdict.message()).contains("answered " + callbackStatus);
+            assertNoSecret(verdict);
+        }
+
+        @Test
+        void failsWhenAForgedStateSignsTheBrowserIn() {
+            Verdict verdict = LoginJudges.stateVerified(RecordedLogin.withForgedState(RecordedLogin.healthy(),
+                    RecordedLogin.forgedState(302, 200)), CONFIG);
+
+            assertThat(verdict.status()).isEqualTo(Status.FAIL);
+            assertThat(verdict.message()).contains("the app does not check the OAuth state").contains("login CSRF");
+            assertNoSecret(verdict);
+        }
+
+        @ParameterizedTest
+        @ValueSource(ints = {500, 502})
+        void failsOnAServerError(int status) {
+            Verdict verdict = LoginJudges.stateVerified(RecordedLogin.withForgedState(RecordedLogin.healthy(),
+                    RecordedLogin.forgedState(status, 401)), CONFIG);
+
+            assertThat(verdict.status()).isEqualTo(Status.FAIL);
+            assertThat(verdict.message()).contains("a server error instead of a refusal");
+        }
+
+        @Test
+        void isInconclusiveWhenTheForgeryCouldNotBeTried() {
+            Verdict verdict = LoginJudges.stateVerified(RecordedLogin.withForgedState(RecordedLogin.healthy(),
+                    new LoginObservation.ForgedState("", 0, java.util.Optional.empty(), java.util.Optional.of(
+                            "GitHub did not send the browser back"))), CONFIG);
+
+            assertThat(verdict.status()).isEqualTo(Status.INCONCLUSIVE);
+            assertThat(verdict.message()).contains("could not be tried: GitHub did not send the browser back");
+        }
+    }
 }
