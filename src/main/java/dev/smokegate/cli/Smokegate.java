@@ -20,6 +20,7 @@ import java.io.PrintStream;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.util.Arrays;
@@ -148,8 +149,12 @@ public final class Smokegate {
             StringBuilder flags = new StringBuilder();
             deployment.connectTo().forEach(m -> flags.append(" --connect-to '").append(m).append("'"));
             flags.append(" --ca-file ").append(deployment.caCertificateFile());
+            Path account = writeOwnerOnly(deployment.caCertificateFile().resolveSibling("github-test-account.env"),
+                    deployment.oauthEnvironment());
             out.println("reference deployment running; verify it with:");
             out.println("./smokegate run demo" + flags);
+            // The generated test account is a secret like any other: only where it is, never its values.
+            out.println("GitHub test account for the browser checks: set -a; . " + account + "; set +a");
             out.flush();
             Thread.currentThread().join();
             return ExitCode.PASSED;
@@ -205,6 +210,16 @@ public final class Smokegate {
         options.failOn().ifPresent(severity -> builder.failOn(config.failOn().with(options.suite(), severity)));
         options.grid().ifPresent(url -> builder.browser(config.browser().onGrid(url)));
         return builder.build();
+    }
+
+    /** {@code variables} as shell assignments in a file only its owner can read, created that way. */
+    private static Path writeOwnerOnly(Path file, Map<String, String> variables) throws IOException {
+        StringBuilder text = new StringBuilder();
+        variables.forEach((name, value) -> text.append(name).append("='").append(value.replace("'", "'\\''"))
+                .append("'\n"));
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(file, text);
+        return file;
     }
 
     private Path configFile(String environmentOrPath) throws UsageException {

@@ -50,8 +50,10 @@ public record LoginObservation(String browser, List<LoginStep> steps, End end, O
      */
     public static final Pattern GITHUB_TOKEN = Pattern.compile("\\bgh[oupsr]_[A-Za-z0-9]{20,255}\\b");
     public static final String MASK = "[REDACTED]";
+    /** A secret URL parameter, also inside a URL-encoded one ({@code return_to=%2F...%26state%3D...}). */
     private static final Pattern SECRET_PARAMETER = Pattern.compile(
-            "(?i)([?&#;](?:code|state|access_token|refresh_token|id_token|token)=)([^&#\\s\"'<>]+)");
+            "(?i)((?:[?&#;]|%3F|%26|%23)(?:code|state|access_token|refresh_token|id_token|token)(?:=|%3D))"
+                    + "([^&#\\s\"'<>%]+)");
 
     public LoginObservation {
         steps = List.copyOf(steps);
