@@ -6,6 +6,7 @@ import dev.smokegate.config.Backend;
 import dev.smokegate.config.Canonical;
 import dev.smokegate.config.EnvironmentConfig;
 import dev.smokegate.config.HeaderPolicy;
+import dev.smokegate.config.OAuthSettings;
 import dev.smokegate.config.TlsSettings;
 import dev.smokegate.config.WebSocketPolicy;
 import dev.smokegate.model.Target;
@@ -31,7 +32,17 @@ class TargetRolesTest {
             .websocket(WebSocketPolicy.DEFAULTS.at(URI.create("wss://api.example.com/ws")))
             .headers(new HeaderPolicy(31_536_000L, true, java.util.Set.of(), Optional.empty(),
                     List.of(URI.create("https://docs.example.com")), List.of()))
+            .oauth(oauth())
             .build();
+
+    private static OAuthSettings oauth() {
+        OAuthSettings n = OAuthSettings.NONE;
+        return new OAuthSettings(n.githubUrl(), n.githubApiUrl(), n.clientId(),
+                Optional.of(URI.create("https://api.example.com/auth/github")),
+                Optional.of(URI.create("https://api.example.com/auth/github/callback")), n.allowedScopes(), n.pkce(),
+                n.signInSelector(), n.meUrl(), n.meLoginField(), n.logoutUrl(), n.logoutMethod(), n.sessionCookie(),
+                n.sameSite(), n.maxSessionLifetime(), n.account());
+    }
 
     @Test
     void everyCheckTargetHasAListedRole() {
