@@ -29,7 +29,7 @@ public final class OAuthChecks {
                                 OAuthChecks::login, (target, config) -> OAuthProbes.loginStarts(
                                         config.oauth().loginUrl().orElseThrow()), AuthorizeRedirect::judge)
                         .whenNotApplicable(config -> "no login to check: set oauth.login-url")
-                        .alsoUsing("oauth"),
+                        .alsoUsing("oauth.client-id"),
                 HttpCheck.of(CheckSpec.gate("oauth.callback.forged-state-rejected", Severity.CRITICAL,
                                 "The OAuth callback refuses forged requests (no state, a state it never issued, "
                                         + "a made-up code, a replayed state) with a 4xx or an error page, never a 5xx, "
@@ -44,7 +44,7 @@ public final class OAuthChecks {
                                 ForgedCallbackJudge::judge)
                         .whenNotApplicable(config -> "no callback to check: set oauth.login-url and "
                                 + "oauth.callback-url")
-                        .alsoUsing("oauth"));
+                        .alsoUsing("oauth.client-id"));
     }
 
     private static List<Target> login(EnvironmentConfig config) {
