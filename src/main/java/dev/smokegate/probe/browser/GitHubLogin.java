@@ -551,22 +551,35 @@ final class GitHubLogin {
     /** Submits the form of {@code selector}'s field with its submit button, as a person would. */
     private void submitAndAwait(String selector, String form) throws OutOfTime {
         WebElement before = root();
-        WebElement field = driver.findElement(By.cssSelector(selector));
-        List<WebElement> buttons = field.findElements(By.xpath(
-                "./ancestor::form[1]//*[(self::button or self::input) and @type='submit']"));
         try {
+            WebElement field = driver.findElement(By.cssSelector(selector));
+            List<WebElement> buttons = field.findElements(By.xpath(
+                    "./ancestor::form[1]//*[(self::button or self::input) and @type='submit']"));
             if (buttons.isEmpty()) {
                 field.submit();
             } else {
                 buttons.get(0).click();
             }
-        } catch (StaleElementReferenceException alreadyGone) {
-            // the page submitted itself meanwhile
+        } catch (WebDriverException e) {
+            // The page may have submitted itself meanwhile (GitHub's two-factor page does once six digits are in):
+            // then the field, its button or the whole document is gone, which is what this method waits for.
+            if (!documentReplaced(e) && !Boolean.TRUE.equals(ExpectedConditions.stalenessOf(before).apply(driver))) {
+                throw e;
+            }
         }
         if (!awaitNewPage(before, browser.stepTimeout())) {
             throw new TimeoutException("no new page within " + seconds(browser.stepTimeout()) + " after submitting "
                     + form);
         }
+    }
+
+    /**
+     * Whether {@code e} says the element's document is gone: Chromium reports an element of a page that navigated
+     * away mid-call either as stale or as a node that "does not belong to the document".
+     */
+    private static boolean documentReplaced(WebDriverException e) {
+        return e instanceof StaleElementReferenceException || String.valueOf(e.getMessage())
+                .contains("does not belong to the document");
     }
 
     private WebElement root() {
