@@ -52,6 +52,11 @@ public record RunReport(String environment, Suite suite, Severity failOn, Instan
         return "below fail-on " + failOn.label();
     }
 
+    /** {@code result}'s message as every report shows it: marked "below fail-on high: " when it does not gate. */
+    public static String reportedMessage(CheckResult result, Severity failOn) {
+        return belowFailOn(result, failOn) ? belowFailOnLabel(failOn) + ": " + result.message() : result.message();
+    }
+
     /** Failed results below {@link #failOn}; each is also counted as failed. */
     public int failedBelowFailOn() {
         return (int) results.stream().filter(this::belowFailOn).count();

@@ -40,8 +40,7 @@ public class SmokegateChecks {
         switch (result.outcome()) {
             case PASSED, WARNED -> {
             }
-            case FAILED -> throw new CheckFailedError(belowFailOn
-                    ? RunReport.belowFailOnLabel(failOn) + ": " + result.message() : result.message());
+            case FAILED -> throw new CheckFailedError(RunReport.reportedMessage(result, failOn));
             case BROKEN -> throw new CouldNotVerifyException(result.message());
             case WAIVED, SKIPPED -> throw new TestAbortedException(result.outcome().label() + ": " + result.message());
         }

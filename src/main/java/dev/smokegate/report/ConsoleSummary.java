@@ -100,7 +100,7 @@ public final class ConsoleSummary {
             out.append(status(r.outcome())).append("  ")
                     .append(pad(r.id(), idWidth)).append("  ")
                     .append(pad(targets.get(i), targetWidth)).append("  ")
-                    .append(clean(message(report, r))).append('\n');
+                    .append(clean(RunReport.reportedMessage(r, report.failOn()))).append('\n');
         }
         if (!report.notices().isEmpty()) {
             out.append("\nNotices:\n");
@@ -113,7 +113,7 @@ public final class ConsoleSummary {
             for (CheckResult r : problems) {
                 out.append("  ").append(status(r.outcome())).append("  ").append(r.id()).append("  ")
                         .append(clean(r.target().toString())).append('\n');
-                out.append("          ").append(clean(message(report, r))).append('\n');
+                out.append("          ").append(clean(RunReport.reportedMessage(r, report.failOn()))).append('\n');
                 if (r.outcome() == Outcome.FAILED) {
                     out.append("          fix: ").append(clean(r.spec().remediation())).append('\n');
                 }
@@ -154,11 +154,6 @@ public final class ConsoleSummary {
         String colourOfVerdict = exit == ExitCode.PASSED ? "1;32" : exit == ExitCode.FAILED ? "1;31" : "1;35";
         return total + (total == 1 ? " check: " : " checks: ") + String.join(", ", parts)
                 + (unicode ? " — " : " - ") + paint(colourOfVerdict, verdict + " (exit " + exit + ")");
-    }
-
-    private static String message(RunReport report, CheckResult result) {
-        return report.belowFailOn(result) ? RunReport.belowFailOnLabel(report.failOn()) + ": " + result.message()
-                : result.message();
     }
 
     private String status(Outcome outcome) {

@@ -104,8 +104,8 @@ public final class JunitXmlReport {
         xml.writeAttribute("time", seconds(r.duration()));
         String message = text.attr(r.message());
         switch (r.outcome()) {
-            case FAILED -> writeProblem(xml, text, "failure", report.belowFailOn(r)
-                    ? text.attr(RunReport.belowFailOnLabel(report.failOn()) + ": " + r.message()) : message, r);
+            case FAILED -> writeProblem(xml, text, "failure", text.attr(RunReport.reportedMessage(r,
+                    report.failOn())), r);
             case BROKEN -> writeProblem(xml, text, "error", message, r);
             case SKIPPED -> writeSkipped(xml, message);
             case WAIVED -> writeSkipped(xml, "waived: " + message);

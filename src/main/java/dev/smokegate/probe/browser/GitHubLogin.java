@@ -173,16 +173,9 @@ final class GitHubLogin {
                         codesSent++;
                     }
                     case CONSENT -> {
-                        WebElement authorize = driver.findElement(By.cssSelector(GitHubPage.CONSENT.marker));
-                        if (!awaitEnabled(authorize)) {
-                            return new End(Kind.STUCK, "GitHub's Authorize button (" + GitHubPage.CONSENT.marker
-                                    + ") did not become enabled within " + seconds(browser.stepTimeout()));
-                        }
-                        WebElement before = root();
-                        authorize.click();
-                        if (!awaitNewPage(before, browser.stepTimeout())) {
-                            return new End(Kind.STUCK, "nothing happened within " + seconds(browser.stepTimeout())
-                                    + " after clicking GitHub's Authorize button");
+                        Optional<String> stuck = authorizeApp();
+                        if (stuck.isPresent()) {
+                            return new End(Kind.STUCK, stuck.get());
                         }
                     }
                     case UNKNOWN -> {
@@ -205,6 +198,25 @@ final class GitHubLogin {
             }
         }
         return new End(Kind.STUCK, "the login went through " + MAX_PAGES + " pages without coming back to the app");
+    }
+
+    /**
+     * Clicks the consent page's Authorize button once its script enables it, and waits for the next page; empty
+     * when that page came, else why the flow is stuck.
+     */
+    private Optional<String> authorizeApp() throws OutOfTime {
+        WebElement authorize = driver.findElement(By.cssSelector(GitHubPage.CONSENT.marker));
+        if (!awaitEnabled(authorize)) {
+            return Optional.of("GitHub's Authorize button (" + GitHubPage.CONSENT.marker
+                    + ") did not become enabled within " + seconds(browser.stepTimeout()));
+        }
+        WebElement before = root();
+        authorize.click();
+        if (!awaitNewPage(before, browser.stepTimeout())) {
+            return Optional.of("nothing happened within " + seconds(browser.stepTimeout())
+                    + " after clicking GitHub's Authorize button");
+        }
+        return Optional.empty();
     }
 
     /** Opens the login: clicks the sign-in element on the frontend, or opens the login URL. */
@@ -279,14 +291,8 @@ final class GitHubLogin {
         driver.manage().deleteCookieNamed(oauth.sessionCookie());
         driver.get(withForeignState(authorize.get()));
         awaitReady();
-        if (isGitHub(currentUrl()) && present(GitHubPage.CONSENT.marker)) {
-            WebElement authorizeButton = driver.findElement(By.cssSelector(GitHubPage.CONSENT.marker));
-            if (awaitEnabled(authorizeButton)) {
-                WebElement before = root();
-                authorizeButton.click();
-                awaitNewPage(before, browser.stepTimeout());
-                awaitReady();
-            }
+        if (isGitHub(currentUrl()) && present(GitHubPage.CONSENT.marker) && authorizeApp().isEmpty()) {
+            awaitReady();
         }
         drainQuietly();
         // A request, not a document: a callback that signs the browser in answers with a redirect, which the log
