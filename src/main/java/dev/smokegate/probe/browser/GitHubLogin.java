@@ -548,10 +548,20 @@ final class GitHubLogin {
         return "";
     }
 
+    /**
+     * Types {@code value} into the field. A form that submits itself on the last character (GitHub's two-factor page
+     * does) may replace the document mid-call; that is the page change the caller awaits next, not a failure.
+     */
     private void type(String selector, String value) {
-        WebElement field = driver.findElement(By.cssSelector(selector));
-        field.clear();
-        field.sendKeys(value);
+        try {
+            WebElement field = driver.findElement(By.cssSelector(selector));
+            field.clear();
+            field.sendKeys(value);
+        } catch (WebDriverException e) {
+            if (!documentReplaced(e)) {
+                throw e;
+            }
+        }
     }
 
     /** Submits the form of {@code selector}'s field with its submit button, as a person would. */
@@ -569,7 +579,7 @@ final class GitHubLogin {
         } catch (WebDriverException e) {
             // The page may have submitted itself meanwhile (GitHub's two-factor page does once six digits are in):
             // then the field, its button or the whole document is gone, which is what this method waits for.
-            if (!documentReplaced(e) && !Boolean.TRUE.equals(ExpectedConditions.stalenessOf(before).apply(driver))) {
+            if (!documentReplaced(e) && !replaced(before)) {
                 throw e;
             }
         }
@@ -612,10 +622,23 @@ final class GitHubLogin {
     /** Whether the page that {@code before} belongs to was replaced within {@code timeout}. */
     private boolean awaitNewPage(WebElement before, Duration timeout) throws OutOfTime {
         try {
-            waiting(timeout).until(ExpectedConditions.stalenessOf(before));
+            waiting(timeout).until(d -> replaced(before));
             return true;
         } catch (TimeoutException e) {
             return false;
+        }
+    }
+
+    /** Whether {@code before}'s document is gone, however Chromium words it. */
+    private static boolean replaced(WebElement before) {
+        try {
+            before.isEnabled();
+            return false;
+        } catch (WebDriverException e) {
+            if (documentReplaced(e)) {
+                return true;
+            }
+            throw e;
         }
     }
 

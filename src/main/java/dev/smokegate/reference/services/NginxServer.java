@@ -34,7 +34,6 @@ public final class NginxServer implements ManagedService {
     static final Duration CLIENT_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration POLL_INTERVAL = Duration.ofMillis(20);
-    private static final int BIND_ATTEMPTS = 3;
     private static final Pattern NGINX_SAFE = Pattern.compile("[A-Za-z0-9.:_@!+=-]+");
 
     private final Path binary;
@@ -101,9 +100,7 @@ public final class NginxServer implements ManagedService {
         if (site.ocspStaple().isPresent()) {
             Files.write(dir.resolve("ocsp.der"), site.ocspStaple().get());
         }
-        IOException lastFailure = null;
-        // The port is picked before nginx binds it; should another process take it in between, try another one.
-        for (int attempt = 1; attempt <= BIND_ATTEMPTS; attempt++) {
+        for (int attempt = 1; ; attempt++) {
             NginxServer server = new NginxServer(binary, dir, FreePorts.pick());
             Files.writeString(server.config(), server.configText(site), StandardCharsets.UTF_8);
             try {
@@ -111,13 +108,11 @@ public final class NginxServer implements ManagedService {
                 return server;
             } catch (IOException e) {
                 FailedStart.cleanUp(server, e);
-                lastFailure = e;
-                if (!e.getMessage().contains("Address already in use")) {
-                    break;
+                if (attempt == FreePorts.ATTEMPTS || !FreePorts.lostRace(e)) {
+                    throw e;
                 }
             }
         }
-        throw lastFailure;
     }
 
     public int port() {

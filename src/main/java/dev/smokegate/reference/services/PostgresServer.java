@@ -55,17 +55,28 @@ public final class PostgresServer implements ManagedService {
         account.own(dir.resolve("tls/server.crt"));
         account.own(dir.resolve("tls/server.key"));
 
-        PostgresEndpoint endpoint = new PostgresEndpoint(HOST, FreePorts.pick(), APP, APP, Secrets.randomPassword());
-        PostgresServer server = new PostgresServer(account, dir, endpoint);
-        server.initdb();
-        try {
-            server.start();
-            server.createAppUserAndDatabase();
-        } catch (IOException | RuntimeException e) {
-            FailedStart.cleanUp(server, e);
-            throw e;
+        String password = Secrets.randomPassword();
+        for (int attempt = 1; ; attempt++) {
+            PostgresServer server = new PostgresServer(account, dir,
+                    new PostgresEndpoint(HOST, FreePorts.pick(), APP, APP, password));
+            if (attempt == 1) {
+                server.initdb();
+            }
+            server.writePort();
+            try {
+                server.start();
+                server.createAppUserAndDatabase();
+                return server;
+            } catch (IOException e) {
+                FailedStart.cleanUp(server, e);
+                if (attempt == FreePorts.ATTEMPTS || !FreePorts.lostRace(e)) {
+                    throw e;
+                }
+            } catch (RuntimeException e) {
+                FailedStart.cleanUp(server, e);
+                throw e;
+            }
         }
-        return server;
     }
 
     public PostgresEndpoint endpoint() {
@@ -149,7 +160,6 @@ public final class PostgresServer implements ManagedService {
                 "",
                 "# smokegate reference deployment",
                 "listen_addresses = '" + HOST + "'",
-                "port = " + endpoint.port(),
                 "unix_socket_directories = " + quoted(socketDir()),
                 "unix_socket_permissions = 0700",
                 "ssl = on",
@@ -164,6 +174,12 @@ public final class PostgresServer implements ManagedService {
                 "synchronous_commit = off",
                 "full_page_writes = off",
                 "");
+    }
+
+    /** Appends the port: of several {@code port} lines the last one counts, so a retry's port overrides. */
+    private void writePort() throws IOException {
+        Files.writeString(dataDir().resolve("postgresql.conf"), "port = " + endpoint.port() + "\n",
+                StandardCharsets.UTF_8, StandardOpenOption.APPEND);
     }
 
     private void createAppUserAndDatabase() throws IOException {

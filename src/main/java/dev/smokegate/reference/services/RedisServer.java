@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -48,11 +49,20 @@ public final class RedisServer implements ManagedService {
         Pem.writePrivateKey(dir.resolve("server.key"), tls.privateKey());
         Pem.writeCertificates(dir.resolve("ca.crt"), List.of(root));
 
-        RedisEndpoint endpoint = new RedisEndpoint(HOST, FreePorts.pick(), Secrets.randomPassword());
-        RedisServer server = new RedisServer(binary, dir, endpoint, new RedisPing(endpoint, root, READINESS_PING));
-        server.writeConfig();
-        server.start();
-        return server;
+        String password = Secrets.randomPassword();
+        for (int attempt = 1; ; attempt++) {
+            RedisEndpoint endpoint = new RedisEndpoint(HOST, FreePorts.pick(), password);
+            RedisServer server = new RedisServer(binary, dir, endpoint, new RedisPing(endpoint, root, READINESS_PING));
+            server.writeConfig();
+            try {
+                server.start();
+                return server;
+            } catch (IOException e) {
+                if (attempt == FreePorts.ATTEMPTS || !FreePorts.lostRace(e)) {
+                    throw e;
+                }
+            }
+        }
     }
 
     public RedisEndpoint endpoint() {
@@ -144,14 +154,16 @@ public final class RedisServer implements ManagedService {
                 "logfile \"\"",
                 "");
         // The config holds the password, which is why it is a 0600 file and not the command line (visible in ps).
-        Files.createFile(config(), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        Files.writeString(config(), config, StandardCharsets.UTF_8);
+        if (Files.notExists(config())) {
+            Files.createFile(config(),
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        }
+        Files.writeString(config(), config, StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
     }
 
     private static String quoted(Path path) {
         return "\"" + path.toString().replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
-
 
     private Path config() {
         return dir.resolve("redis.conf");
