@@ -1,10 +1,13 @@
 package dev.smokegate.check;
 
 import dev.smokegate.check.cors.CorsChecks;
+import dev.smokegate.check.db.DbChecks;
+import dev.smokegate.check.db.RestoreDrillChecks;
 import dev.smokegate.check.headers.HeaderChecks;
 import dev.smokegate.check.http.HttpChecks;
 import dev.smokegate.check.oauth.OAuthChecks;
 import dev.smokegate.check.oauth.LoginChecks;
+import dev.smokegate.check.redis.RedisChecks;
 import dev.smokegate.check.tls.TlsChecks;
 import dev.smokegate.check.ws.WsChecks;
 import dev.smokegate.probe.tls.TlsProbes;
@@ -37,6 +40,9 @@ public final class Catalogue {
         checks.addAll(WsChecks.all());
         checks.addAll(OAuthChecks.all());
         checks.addAll(LoginChecks.all());
+        checks.addAll(DbChecks.all());
+        checks.addAll(RestoreDrillChecks.all());
+        checks.addAll(RedisChecks.all());
         Set<String> ids = new HashSet<>();
         for (Check<?> check : checks) {
             if (!ids.add(check.spec().id())) {

@@ -124,9 +124,9 @@ public final class Smokegate {
                     .map(m -> HostMapping.parse(m).orElseThrow()).toList();
             RunOptions demo = options.newBuilder().environment("demo").addConnectTo(mappings)
                     .caFile(deployment.caCertificateFile()).build();
-            // The deployment's GitHub test account and client secret, over any the shell may hold.
+            // The deployment's secrets (GitHub test account, DATABASE_URL, ...), over any the shell may hold.
             Map<String, String> demoEnvironment = new HashMap<>(environment);
-            demoEnvironment.putAll(deployment.oauthEnvironment());
+            demoEnvironment.putAll(deployment.environment());
             return new Smokegate(out, err, demoEnvironment, home, clock, stopSignals).run(demo);
         } catch (IOException e) {
             err.println("smokegate: the reference deployment did not start: " + e.getMessage());
@@ -149,12 +149,13 @@ public final class Smokegate {
             StringBuilder flags = new StringBuilder();
             deployment.connectTo().forEach(m -> flags.append(" --connect-to '").append(m).append("'"));
             flags.append(" --ca-file ").append(deployment.caCertificateFile());
-            Path account = writeOwnerOnly(deployment.caCertificateFile().resolveSibling("github-test-account.env"),
-                    deployment.oauthEnvironment());
+            Path secrets = writeOwnerOnly(deployment.caCertificateFile().resolveSibling("demo-secrets.env"),
+                    deployment.environment());
             out.println("reference deployment running; verify it with:");
             out.println("./smokegate run demo" + flags);
-            // The generated test account is a secret like any other: only where it is, never its values.
-            out.println("GitHub test account for the browser checks: set -a; . " + account + "; set +a");
+            // Generated secrets like any other: only where they are, never their values.
+            out.println("the secrets suites/demo.yaml references (GitHub test account, DATABASE_URL, REDIS_URL): "
+                    + "set -a; . " + secrets + "; set +a");
             out.flush();
             Thread.currentThread().join();
             return ExitCode.PASSED;

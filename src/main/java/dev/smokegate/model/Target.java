@@ -21,6 +21,10 @@ public record Target(String role, String address) {
     public static final String PRELOAD_DOMAIN = "preload-domain";
     /** The app's OAuth login URL ({@code oauth.login-url}), where a GitHub sign-in starts. */
     public static final String LOGIN = "login";
+    /** Postgres as {@code database.url} reaches it directly, shown as {@code host:port/database}. */
+    public static final String DATABASE = "database";
+    /** Redis as {@code redis.url} reaches it directly, shown as {@code host:port}. */
+    public static final String REDIS = "redis";
     /** The environment as a whole: only skipped checks have it, and a skipped check has nothing to waive. */
     public static final String ENVIRONMENT = "environment";
 
@@ -29,7 +33,7 @@ public record Target(String role, String address) {
      * its role by one of these constants, never by a literal, or a waiver for the new role would be refused.
      */
     public static final List<String> ROLES = List.of(FRONTEND, BACKEND, CANONICAL, ALIAS, WEBSOCKET, ORIGIN, TLS,
-            PRELOAD_DOMAIN, LOGIN);
+            PRELOAD_DOMAIN, LOGIN, DATABASE, REDIS);
 
     public Target {
         Objects.requireNonNull(role, "role");

@@ -234,12 +234,16 @@ public final class ReferenceDeployment implements AutoCloseable {
     }
 
     /**
-     * {@link #oauthAccount()} and {@link #githubClientSecret()} by the environment variable names an OAuth config
-     * references: {@code GITHUB_TEST_LOGIN}, {@code GITHUB_TEST_PASSWORD}, {@code GITHUB_TEST_TOTP_SECRET},
-     * {@code GITHUB_CLIENT_SECRET}.
+     * The secrets suites/demo.yaml references, by their variable names, as a verifier's environment would hold them:
+     * the GitHub test account and client secret ({@code GITHUB_TEST_LOGIN}, {@code GITHUB_TEST_PASSWORD},
+     * {@code GITHUB_TEST_TOTP_SECRET}, {@code GITHUB_CLIENT_SECRET}), and {@code DATABASE_URL} and {@code REDIS_URL}
+     * with the app user's credentials. Never log them.
      */
-    public Map<String, String> oauthEnvironment() {
-        return java.util.Collections.unmodifiableMap(oauth.environment());
+    public Map<String, String> environment() {
+        Map<String, String> environment = new LinkedHashMap<>(oauth.environment());
+        environment.put("DATABASE_URL", postgres.endpoint().databaseUrl());
+        environment.put("REDIS_URL", redis.endpoint().redisUrl());
+        return java.util.Collections.unmodifiableMap(environment);
     }
 
     /** PEM of the generated root CA certificate (no key): the one extra CA a client must trust. */

@@ -27,7 +27,7 @@ final class ReferenceEnvironment {
 
     static EnvironmentConfig config(ReferenceDeployment deployment) throws Exception {
         // The deployment's GitHub test account, as `demo` passes it.
-        EnvironmentConfig demo = new ConfigLoader(deployment.oauthEnvironment(), id -> true)
+        EnvironmentConfig demo = new ConfigLoader(deployment.environment(), id -> true)
                 .load(Path.of("suites", "demo.yaml"));
         return demo.newBuilder()
                 .trust(TrustSettings.withExtraCa(deployment.caCertificateFile()))

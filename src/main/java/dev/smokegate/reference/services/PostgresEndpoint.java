@@ -7,6 +7,15 @@ public record PostgresEndpoint(String host, int port, String database, String us
         return "jdbc:postgresql://" + host + ":" + port + "/" + database;
     }
 
+    /**
+     * The URL an app's {@code DATABASE_URL} holds: {@code postgres://user:password@host:port/database}, with
+     * {@code sslmode=verify-full} because the reference serves TLS only.
+     */
+    public String databaseUrl() {
+        return "postgres://" + user + ":" + password + "@" + host + ":" + port + "/" + database
+                + "?sslmode=verify-full";
+    }
+
     @Override
     public String toString() {
         return "PostgresEndpoint[" + user + "@" + host + ":" + port + "/" + database + "]";
