@@ -10,6 +10,7 @@ import dev.smokegate.reference.services.FreePorts;
 import dev.smokegate.reference.services.Loopback;
 import dev.smokegate.reference.services.ManagedService;
 import dev.smokegate.reference.services.NginxServer;
+import dev.smokegate.reference.db.AppSchema;
 import dev.smokegate.reference.services.PostgresPing;
 import dev.smokegate.reference.services.PostgresServer;
 import dev.smokegate.reference.services.RedisPing;
@@ -21,6 +22,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -161,12 +163,27 @@ public final class ReferenceDeployment implements AutoCloseable {
         OAuthAppProcess oauthApp = cleanup.register(oauth.launchApp(httpsServers.get(ReferenceHosts.GITHUB).port(),
                 redis.endpoint(), caFile, workDir.resolve("oauth")));
         PostgresServer postgres = awaitStart(postgresStart);
+        fillAppDatabase(postgres, caFile, workDir.resolve("app-db"));
         oauthApp.awaitListening();
 
         TlsFaultHosts tlsFaultHosts = new TlsFaultHosts(pki, revocation, workDir.resolve("tls-faults"), cleanup);
         WebSocketClusters webSockets = new WebSocketClusters(pki, redis.endpoint(), workDir.resolve("ws"), cleanup);
         return new ReferenceDeployment(cleanup, shutdownHook, workDir, caFile, root, faults, postgres, redis,
                 httpsServers, httpServer, revocation, tlsFaultHosts, webSockets, oauth, oauthApp);
+    }
+
+    /**
+     * The app's schema by its migrations, a few hundred rows, and a WAL switch, so the archive shows a recent
+     * success as a database in use has one.
+     */
+    private static void fillAppDatabase(PostgresServer postgres, Path caFile, Path dir) throws IOException {
+        AppSchema.migrate(postgres.endpoint(), caFile, dir);
+        try {
+            AppSchema.seed(postgres.endpoint(), caFile);
+        } catch (SQLException e) {
+            throw new IOException("cannot seed the app database: " + e.getMessage(), e);
+        }
+        postgres.runAsSuperuser("switch to a new WAL segment", "postgres", "SELECT pg_switch_wal();");
     }
 
     /**
@@ -237,12 +254,14 @@ public final class ReferenceDeployment implements AutoCloseable {
      * The secrets suites/demo.yaml references, by their variable names, as a verifier's environment would hold them:
      * the GitHub test account and client secret ({@code GITHUB_TEST_LOGIN}, {@code GITHUB_TEST_PASSWORD},
      * {@code GITHUB_TEST_TOTP_SECRET}, {@code GITHUB_CLIENT_SECRET}), and {@code DATABASE_URL} and {@code REDIS_URL}
-     * with the app user's credentials. Never log them.
+     * with the app user's credentials, and {@code RESTORE_DATABASE_URL}: the empty scratch database on the same server
+     * that a restore drill may fill. Never log them.
      */
     public Map<String, String> environment() {
         Map<String, String> environment = new LinkedHashMap<>(oauth.environment());
         environment.put("DATABASE_URL", postgres.endpoint().databaseUrl());
         environment.put("REDIS_URL", redis.endpoint().redisUrl());
+        environment.put("RESTORE_DATABASE_URL", postgres.scratchEndpoint().databaseUrl());
         return java.util.Collections.unmodifiableMap(environment);
     }
 

@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /** Runs short-lived tools (initdb, pg_ctl, psql) to completion, with a deadline and their output kept in a log. */
-final class Commands {
+public final class Commands {
 
     private Commands() {
     }
@@ -17,7 +17,7 @@ final class Commands {
      * @param what  names the step in error messages, e.g. "initdb"
      * @param stdin fed to the command and closed; never logged, so it may carry secrets
      */
-    static void run(String what, ProcessBuilder command, Path log, Duration timeout, String stdin) throws IOException {
+    public static void run(String what, ProcessBuilder command, Path log, Duration timeout, String stdin) throws IOException {
         long logStart = LogTail.mark(log);
         command.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         Process process = command.start();
@@ -43,7 +43,7 @@ final class Commands {
         }
     }
 
-    static void run(String what, ProcessBuilder command, Path log, Duration timeout) throws IOException {
+    public static void run(String what, ProcessBuilder command, Path log, Duration timeout) throws IOException {
         run(what, command, log, timeout, "");
     }
 

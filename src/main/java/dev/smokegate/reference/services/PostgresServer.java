@@ -15,7 +15,9 @@ import java.util.Optional;
 
 /**
  * A real Postgres 15 cluster in a private directory: TLS-only TCP on 127.0.0.1 with SCRAM passwords, an unprivileged
- * {@code app} user owning database {@code app}. The superuser can only log in through a Unix socket in that
+ * {@code app} user owning database {@code app}, and an unprivileged {@code restore} user owning an empty scratch
+ * database {@code app_restore} for restore drills. WAL archiving is on, into {@code archive/} beside the data, as a
+ * managed Postgres with point-in-time recovery has it. The superuser can only log in through a Unix socket in that
  * directory, so nothing on the network can use it.
  */
 public final class PostgresServer implements ManagedService {
@@ -23,6 +25,8 @@ public final class PostgresServer implements ManagedService {
     private static final Path BIN = Path.of("/usr/lib/postgresql/15/bin");
     private static final String HOST = Loopback.HOST;
     private static final String APP = "app";
+    private static final String RESTORE = "restore";
+    private static final String SCRATCH = "app_restore";
     private static final Duration INITDB_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration START_WAIT = Duration.ofSeconds(15);
     private static final Duration STOP_WAIT = Duration.ofSeconds(10);
@@ -33,12 +37,15 @@ public final class PostgresServer implements ManagedService {
     private final ServiceAccount account;
     private final Path dir;
     private final PostgresEndpoint endpoint;
+    private final PostgresEndpoint scratchEndpoint;
     private volatile boolean running;
 
-    private PostgresServer(ServiceAccount account, Path dir, PostgresEndpoint endpoint) {
+    private PostgresServer(ServiceAccount account, Path dir, PostgresEndpoint endpoint,
+                           PostgresEndpoint scratchEndpoint) {
         this.account = account;
         this.dir = dir;
         this.endpoint = endpoint;
+        this.scratchEndpoint = scratchEndpoint;
     }
 
     /** Initialises a cluster in {@code dir} (which must not exist yet), starts it and creates the app user. */
@@ -50,22 +57,26 @@ public final class PostgresServer implements ManagedService {
         createPrivateDirectory(dir, account);
         createPrivateDirectory(dir.resolve("socket"), account);
         createPrivateDirectory(dir.resolve("tls"), account);
+        createPrivateDirectory(dir.resolve("archive"), account);
         Pem.writeCertificates(dir.resolve("tls/server.crt"), tls.chain());
         Pem.writePrivateKey(dir.resolve("tls/server.key"), tls.privateKey());
         account.own(dir.resolve("tls/server.crt"));
         account.own(dir.resolve("tls/server.key"));
 
         String password = Secrets.randomPassword();
+        String restorePassword = Secrets.randomPassword();
         for (int attempt = 1; ; attempt++) {
+            int port = FreePorts.pick();
             PostgresServer server = new PostgresServer(account, dir,
-                    new PostgresEndpoint(HOST, FreePorts.pick(), APP, APP, password));
+                    new PostgresEndpoint(HOST, port, APP, APP, password),
+                    new PostgresEndpoint(HOST, port, SCRATCH, RESTORE, restorePassword));
             if (attempt == 1) {
                 server.initdb();
             }
             server.writePort();
             try {
                 server.start();
-                server.createAppUserAndDatabase();
+                server.createUsersAndDatabases();
                 return server;
             } catch (IOException e) {
                 FailedStart.cleanUp(server, e);
@@ -81,6 +92,26 @@ public final class PostgresServer implements ManagedService {
 
     public PostgresEndpoint endpoint() {
         return endpoint;
+    }
+
+    /** The empty scratch database a restore drill may fill, and its owner; same server, another database. */
+    public PostgresEndpoint scratchEndpoint() {
+        return scratchEndpoint;
+    }
+
+    /**
+     * Runs {@code sql} in {@code database} as the superuser, through the private socket: how the fixture seeds data
+     * and switches faults that only a superuser can (roles, settings, WAL switches). Stops at the first error.
+     */
+    public void runAsSuperuser(String what, String database, String sql) throws IOException {
+        Commands.run(what, command(List.of(bin("psql"), "-X", "-q", "-v", "ON_ERROR_STOP=1",
+                "-h", socketDir().toString(), "-p", String.valueOf(endpoint.port()), "-d", database)),
+                commandLog(), SQL_TIMEOUT, sql);
+    }
+
+    /** Where the archive command copies each finished WAL segment. */
+    public Path archiveDir() {
+        return dir.resolve("archive");
     }
 
     @Override
@@ -173,6 +204,9 @@ public final class PostgresServer implements ManagedService {
                 "fsync = off",
                 "synchronous_commit = off",
                 "full_page_writes = off",
+                // Archiving, as point-in-time recovery needs it; the copy refuses to overwrite, as the docs advise.
+                "archive_mode = on",
+                "archive_command = " + quoted("test ! -f " + archiveDir() + "/%f && cp %p " + archiveDir() + "/%f"),
                 "");
     }
 
@@ -182,13 +216,13 @@ public final class PostgresServer implements ManagedService {
                 StandardCharsets.UTF_8, StandardOpenOption.APPEND);
     }
 
-    private void createAppUserAndDatabase() throws IOException {
-        // Through stdin, so the password shows up neither in the process list nor in the command log.
-        String sql = "CREATE ROLE " + APP + " LOGIN PASSWORD '" + endpoint.password() + "';\n"
-                + "CREATE DATABASE " + APP + " OWNER " + APP + ";\n";
-        Commands.run("create the app user and database", command(List.of(bin("psql"), "-X", "-q",
-                "-v", "ON_ERROR_STOP=1", "-h", socketDir().toString(), "-p", String.valueOf(endpoint.port()),
-                "-d", "postgres")), commandLog(), SQL_TIMEOUT, sql);
+    private void createUsersAndDatabases() throws IOException {
+        // Through stdin, so the passwords show up neither in the process list nor in the command log.
+        runAsSuperuser("create the app and restore users and their databases", "postgres",
+                "CREATE ROLE " + APP + " LOGIN PASSWORD '" + endpoint.password() + "';\n"
+                        + "CREATE DATABASE " + APP + " OWNER " + APP + ";\n"
+                        + "CREATE ROLE " + RESTORE + " LOGIN PASSWORD '" + scratchEndpoint.password() + "';\n"
+                        + "CREATE DATABASE " + SCRATCH + " OWNER " + RESTORE + ";\n");
     }
 
     private void pgCtl(String what, Duration wait, String... arguments) throws IOException {
@@ -217,7 +251,11 @@ public final class PostgresServer implements ManagedService {
     }
 
     private static String quoted(Path path) {
-        return "'" + path.toString().replace("'", "''") + "'";
+        return quoted(path.toString());
+    }
+
+    private static String quoted(String text) {
+        return "'" + text.replace("'", "''") + "'";
     }
 
     private static String bin(String tool) {
