@@ -11,10 +11,12 @@ import dev.smokegate.reference.ReferenceHosts;
 import dev.smokegate.reference.ws.WsVariant;
 import dev.smokegate.report.LeakScanner;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -26,17 +28,21 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The acceptance test for "secrets never reach an artifact": a canary secret, referenced by the config the way a
- * real token is, must not appear in any file under the report directory, nor on the console, after a passing and
- * after a failing run of the real front door (HTML report included).
+ * real token is, and the passwords in the reference's DATABASE_URL, RESTORE_DATABASE_URL and REDIS_URL must not
+ * appear in any file under the report directory, nor on the console, after a passing and after a failing run of the
+ * real front door (HTML report included).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @ExternalProcesses
 class SecretCanaryTest {
 
     private static final String CANARY = "canary-7f3e9a1c-must-not-leak";
-    private static final Map<String, String> ENVIRONMENT = Map.of("SMOKEGATE_CANARY", CANARY);
+    /** The variables demo.yaml's database and Redis sections reference: their passwords are secrets as well. */
+    private static final List<String> DATA_STORE_URLS = List.of("DATABASE_URL", "RESTORE_DATABASE_URL", "REDIS_URL");
 
     private ReferenceDeployment deployment;
+    private Map<String, String> environment;
+    private List<String> secrets;
 
     @TempDir
     Path dir;
@@ -44,6 +50,14 @@ class SecretCanaryTest {
     @BeforeAll
     void start() throws IOException {
         deployment = ReferenceDeployment.startDemo();
+        environment = new HashMap<>(Map.of("SMOKEGATE_CANARY", CANARY));
+        secrets = new ArrayList<>(List.of(CANARY));
+        for (String variable : DATA_STORE_URLS) {
+            String url = deployment.environment().get(variable);
+            environment.put(variable, url);
+            secrets.add(url);
+            secrets.add(URI.create(url).getUserInfo().split(":", 2)[1]);
+        }
     }
 
     @AfterAll
@@ -65,19 +79,17 @@ class SecretCanaryTest {
                   request-headers:
                     Authorization: "Bearer ${SMOKEGATE_CANARY}"
                     X-Smoke-Token: "${SMOKEGATE_CANARY}"
-                database:
-                  url: postgres://app:${SMOKEGATE_CANARY}@db.internal:5432/app
                 """);
         List<String> args = new ArrayList<>(List.of("run", config.toString()));
         args.addAll(List.of(flags));
         args.addAll(List.of("--suite", "full", "--report-dir", reports.toString(), "--ca-file",
                 deployment.caCertificateFile().toString()));
         deployment.connectTo().forEach(m -> args.addAll(List.of("--connect-to", m)));
-        return CliRun.of(ENVIRONMENT, args.toArray(String[]::new));
+        return CliRun.of(environment, args.toArray(String[]::new));
     }
 
-    private static void assertNoLeak(Path reports, CliRun run) throws IOException {
-        LeakScanner scanner = new LeakScanner(List.of(CANARY));
+    private void assertNoLeak(Path reports, CliRun run) throws IOException {
+        LeakScanner scanner = new LeakScanner(secrets);
         assertThat(scanner.leaks(run.console().getBytes(StandardCharsets.UTF_8))).as("console").isEmpty();
         List<Path> files;
         try (Stream<Path> walk = Files.walk(reports)) {
@@ -130,7 +142,7 @@ class SecretCanaryTest {
 
             assertThat(run.exitCode()).as(run.console()).isEqualTo(ExitCode.FAILED);
             assertThat(port80.connections()).as("plaintext connections").isGreaterThanOrEqualTo(5);
-            assertThat(new LeakScanner(List.of(CANARY)).leaks(port80.received().getBytes(StandardCharsets.ISO_8859_1)))
+            assertThat(new LeakScanner(secrets).leaks(port80.received().getBytes(StandardCharsets.ISO_8859_1)))
                     .as("what the plaintext listener received").isEmpty();
             assertNoLeak(reports, run);
         }
