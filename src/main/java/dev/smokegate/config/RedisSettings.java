@@ -62,7 +62,9 @@ public record RedisSettings(Optional<ConfigValue> url, Optional<RedisUrl> addres
 
     static RedisSettings read(YamlNode redis) {
         Optional<ConfigValue> url = redis.credentialReference("url");
-        Optional<RedisUrl> address = url.filter(ConfigValue::resolved).flatMap(value -> address(redis, value));
+        Optional<RedisUrl> address = url
+                // A literal is reported as such; an unset variable only when a redis check is selected.
+                .filter(value -> value.resolved() && !value.variables().isEmpty()).flatMap(value -> address(redis, value));
         TlsRequirement tls = redis.parsed("tls", text -> Arrays.stream(TlsRequirement.values())
                         .filter(r -> r.configName().equals(text.trim())).findFirst(),
                 "expected required or optional").orElse(TlsRequirement.REQUIRED);
