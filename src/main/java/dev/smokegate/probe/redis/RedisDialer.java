@@ -139,7 +139,8 @@ final class RedisDialer {
             if (length == 0) {
                 return new PlaintextAnswer(Optional.empty(), e instanceof SocketTimeoutException
                         ? "no answer within " + Endpoints.seconds(Duration.ofMillis(socket.getSoTimeout())) + " from "
-                        + where : where + " closed the connection without answering (" + FailureText.of(e) + ")");
+                        + where : where + (FailureText.saysReset(e) ? " reset the connection without answering"
+                        : " closed the connection without answering (" + FailureText.of(e) + ")"));
             }
         }
         return answer(line, length, where);
