@@ -73,7 +73,10 @@ class SecretCanaryTest {
         args.addAll(List.of("--suite", "full", "--report-dir", reports.toString(), "--ca-file",
                 deployment.caCertificateFile().toString()));
         deployment.connectTo().forEach(m -> args.addAll(List.of("--connect-to", m)));
-        return CliRun.of(ENVIRONMENT, args.toArray(String[]::new));
+        // demo.yaml's redis.* checks need the deployment's REDIS_URL (RedisCanaryTest guards its password).
+        Map<String, String> environment = new java.util.HashMap<>(ENVIRONMENT);
+        environment.put("REDIS_URL", deployment.environment().get("REDIS_URL"));
+        return CliRun.of(environment, args.toArray(String[]::new));
     }
 
     private static void assertNoLeak(Path reports, CliRun run) throws IOException {
