@@ -56,15 +56,11 @@ public record RedisSettings(Optional<ConfigValue> url, Optional<RedisUrl> addres
                 NONE.allowedEvictionPolicies, NONE.dangerousCommands);
     }
 
-    public RedisSettings withTls(TlsRequirement requirement) {
-        return new RedisSettings(url, address, requirement, allowedEvictionPolicies, dangerousCommands);
-    }
-
     static RedisSettings read(YamlNode redis) {
         Optional<ConfigValue> url = redis.credentialReference("url");
-        Optional<RedisUrl> address = url
-                // A literal is reported as such; an unset variable only when a redis check is selected.
-                .filter(value -> value.resolved() && !value.variables().isEmpty()).flatMap(value -> address(redis, value));
+        // A literal is reported as such; an unset variable only when a redis check is selected.
+        Optional<RedisUrl> address = url.filter(value -> value.resolved() && !value.variables().isEmpty())
+                .flatMap(value -> address(redis, value));
         TlsRequirement tls = redis.parsed("tls", text -> Arrays.stream(TlsRequirement.values())
                         .filter(r -> r.configName().equals(text.trim())).findFirst(),
                 "expected required or optional").orElse(TlsRequirement.REQUIRED);

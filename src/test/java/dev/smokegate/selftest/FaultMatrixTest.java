@@ -60,8 +60,8 @@ class FaultMatrixTest {
         assertThat(run.withOutcome(Outcome.SKIPPED)).as("only the Socket.IO check skips on raw WebSocket")
                 .containsOnlyKeys("ws.polling-sticky-safe");
         assertThat(run.warned()).isEmpty();
-        assertThat(run.report().results()).extracting(r -> r.spec().area()).contains("http", "tls", "headers", "cors", "ws",
-                "redis");
+        assertThat(run.report().results()).extracting(r -> r.spec().area())
+                .contains("http", "tls", "headers", "cors", "ws", "redis");
     }
 
     @Test

@@ -120,8 +120,8 @@ final class RedisJudges {
         }
         if (policy.startsWith("allkeys-")) {
             return Verdict.fail("maxmemory-policy is " + policy + ": when Redis is full it evicts any key, TTL or "
-                    + "not, so sessions (users get logged out) and the Socket.IO adapter's state are evicted along with "
-                    + "cache keys; use noeviction or a volatile-* policy");
+                    + "not, so sessions (users get logged out) and the Socket.IO adapter's state are evicted along "
+                    + "with cache keys; use noeviction or a volatile-* policy");
         }
         return Verdict.fail("maxmemory-policy is " + policy + ", not one of redis.allowed-eviction-policies ("
                 + String.join(", ", allowed) + ")");

@@ -34,7 +34,8 @@ public final class RedisServer implements ManagedService {
     private static final Duration POLL_INTERVAL = Duration.ofMillis(50);
     private static final ClientTimeouts READINESS_PING =
             new ClientTimeouts(Duration.ofMillis(500), Duration.ofSeconds(1));
-    private static final ClientTimeouts ADMIN_TIMEOUTS = new ClientTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(5));
+    private static final ClientTimeouts ADMIN_TIMEOUTS =
+            new ClientTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(5));
     private static final String ADMIN_USER = "admin";
     /** The app user's permissions: everything but wiping or reconfiguring Redis, and KEYS, which blocks it. */
     private static final String APP_PERMISSIONS = "~* &* +@all -flushall -flushdb -config -keys";

@@ -79,8 +79,10 @@ class RedisJudgesTest {
         RedisTransportObservation plaintext = new RedisTransportObservation(WHERE, false,
                 new PlaintextAnswer(Optional.of("-NOAUTH Authentication required."), WHERE + " answered -NOAUTH"),
                 Optional.empty(), Optional.empty(), Optional.empty());
-        EnvironmentConfig optional = CONFIG.newBuilder()
-                .redis(CONFIG.redis().withTls(RedisSettings.TlsRequirement.OPTIONAL)).build();
+        RedisSettings redis = CONFIG.redis();
+        EnvironmentConfig optional = CONFIG.newBuilder().redis(new RedisSettings(redis.url(), redis.address(),
+                RedisSettings.TlsRequirement.OPTIONAL, redis.allowedEvictionPolicies(), redis.dangerousCommands()))
+                .build();
 
         assertThat(RedisJudges.tls(plaintext, CONFIG).message())
                 .startsWith("REDIS_URL is redis:// (plaintext) but redis.tls is required");
