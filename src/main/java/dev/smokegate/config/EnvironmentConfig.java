@@ -181,6 +181,13 @@ public record EnvironmentConfig(
         public Builder waiverPolicy(WaiverPolicy value) { waiverPolicy = value; return this; }
         public Builder failOn(FailOn value) { failOn = value; return this; }
         public Builder oauth(OAuthSettings value) { oauth = value; return this; }
+
+        /** Also makes the URL's password a secret, as reading it from a file does. */
+        public Builder redis(RedisSettings value) {
+            redis = value;
+            value.address().flatMap(RedisUrl::password).ifPresent(this::secretValue);
+            return this;
+        }
         public Builder browser(BrowserSettings value) { browser = value; return this; }
 
         /** A value the redactor must remove from every report, as if a {@code ${VAR}} had expanded to it. */

@@ -31,6 +31,26 @@ public enum Fault {
     /** Redis is really stopped (SIGTERM), so {@code /health/redis} answers 503. */
     REDIS_STOPPED,
 
+    /**
+     * Redis' {@code default} user, the app's, becomes {@code nopass}: any client is let in without AUTH. Redis 7 then
+     * refuses a client's one-argument {@code AUTH password}, so {@code /health/redis} answers 503 as well.
+     */
+    REDIS_NO_PASSWORD,
+
+    /**
+     * Redis also listens in plaintext ({@code CONFIG SET port}), with the same users, on a port of its own: a real
+     * Redis cannot speak both on one port. The app's {@code REDIS_URL} then is {@link
+     * ReferenceDeployment#plaintextRedisUrl()}, redis:// to that port, as an app wired to a provider's plaintext
+     * endpoint has it.
+     */
+    REDIS_PLAINTEXT,
+
+    /** maxmemory-policy is allkeys-lru: a full Redis evicts sessions and adapter state along with cache keys. */
+    REDIS_EVICTS_ALLKEYS,
+
+    /** The app user's ACL allows FLUSHALL (still denied FLUSHDB, CONFIG and KEYS). */
+    REDIS_APP_MAY_FLUSHALL,
+
     /** {@code http://} serves 200 content on every host instead of redirecting to {@code https://}. */
     NO_HTTPS_REDIRECT,
 

@@ -25,6 +25,7 @@ import java.security.cert.X509Certificate;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,6 +57,9 @@ public final class ReferenceDeployment implements AutoCloseable {
 
     /** Postgres bounds each of its own steps; this only guards against a step that ignores its deadline. */
     private static final Duration POSTGRES_START_LIMIT = Duration.ofSeconds(90);
+    /** Faults switched inside the running Redis (ACL, CONFIG SET), which heal() must switch back there. */
+    private static final Set<Fault> REDIS_RUNTIME_FAULTS = EnumSet.of(Fault.REDIS_NO_PASSWORD, Fault.REDIS_PLAINTEXT,
+            Fault.REDIS_EVICTS_ALLKEYS, Fault.REDIS_APP_MAY_FLUSHALL);
 
     private final Cleanup cleanup;
     private final Thread shutdownHook;
@@ -265,6 +269,21 @@ public final class ReferenceDeployment implements AutoCloseable {
         return java.util.Collections.unmodifiableMap(environment);
     }
 
+    /**
+     * {@code REDIS_URL} of an app wired to Redis' plaintext port: {@code redis://default:password@127.0.0.1:port}.
+     * Only while {@link Fault#REDIS_PLAINTEXT} is on; never log it.
+     */
+    public String plaintextRedisUrl() {
+        if (!faults.isOn(Fault.REDIS_PLAINTEXT)) {
+            throw new IllegalStateException("Redis serves no plaintext port unless REDIS_PLAINTEXT is injected");
+        }
+        try {
+            return redis.endpoint().plaintextUrl(redis.servePlaintext());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open Redis' plaintext port", e);
+        }
+    }
+
     /** PEM of the generated root CA certificate (no key): the one extra CA a client must trust. */
     public Path caCertificateFile() {
         return caCertificateFile;
@@ -278,6 +297,10 @@ public final class ReferenceDeployment implements AutoCloseable {
             switch (fault) {
                 case POSTGRES_STOPPED -> postgres.stop();
                 case REDIS_STOPPED -> redis.stop();
+                case REDIS_NO_PASSWORD -> redis.dropAppPassword();
+                case REDIS_PLAINTEXT -> redis.servePlaintext();
+                case REDIS_EVICTS_ALLKEYS -> redis.evictAllKeys();
+                case REDIS_APP_MAY_FLUSHALL -> redis.allowAppFlushAll();
                 case FRONTEND_REFUSES_CONNECTIONS -> httpsServers.get(ReferenceHosts.FRONTEND).refuseConnections();
                 case FRONTEND_WRONG_CERTIFICATE -> httpsServers.get(ReferenceHosts.FRONTEND)
                         .presentCertificateOf(httpsServers.get(ReferenceHosts.WWW));
@@ -293,6 +316,7 @@ public final class ReferenceDeployment implements AutoCloseable {
     /** Switches every fault off, ends requests left hanging, and restarts stopped services; returns once healthy. */
     public synchronized void heal() {
         requireOpen();
+        boolean redisChangedAtRuntime = faults.snapshot().stream().anyMatch(REDIS_RUNTIME_FAULTS::contains);
         faults.switchAllOff();
         try {
             for (SiteServer server : servers()) {
@@ -302,6 +326,9 @@ public final class ReferenceDeployment implements AutoCloseable {
                 if (!service.isRunning()) {
                     service.start();
                 }
+            }
+            if (redisChangedAtRuntime) {
+                redis.restoreHealthyRuntime();
             }
             webSockets.healAll();
         } catch (IOException e) {

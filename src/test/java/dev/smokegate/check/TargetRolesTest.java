@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.smokegate.config.Backend;
 import dev.smokegate.config.Canonical;
+import dev.smokegate.config.ConfigValue;
 import dev.smokegate.config.EnvironmentConfig;
 import dev.smokegate.config.HeaderPolicy;
 import dev.smokegate.config.OAuthSettings;
+import dev.smokegate.config.RedisSettings;
 import dev.smokegate.config.TlsSettings;
 import dev.smokegate.config.WebSocketPolicy;
 import dev.smokegate.model.Target;
@@ -33,6 +35,7 @@ class TargetRolesTest {
             .headers(new HeaderPolicy(31_536_000L, true, java.util.Set.of(), Optional.empty(),
                     List.of(URI.create("https://docs.example.com")), List.of()))
             .oauth(oauth())
+            .redis(RedisSettings.of(ConfigValue.literal("redis.url", "rediss://default:pw@redis.example.com:6379")))
             .build();
 
     private static OAuthSettings oauth() {

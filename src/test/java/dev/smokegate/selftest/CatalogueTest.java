@@ -25,6 +25,11 @@ class CatalogueTest {
         FaultCase.ALL.forEach(c -> covered.addAll(c.failing().keySet()));
         TlsFaultCase.ALL.forEach(c -> covered.addAll(c.failing().keySet()));
         WsFaultCase.ALL.forEach(c -> covered.addAll(c.failing().keySet()));
+        // A check that only ever warns (redis.dangerous-commands) proves itself by warning.
+        RedisFaultCase.ALL.forEach(c -> {
+            covered.addAll(c.failing().keySet());
+            covered.addAll(c.warning().keySet());
+        });
         covered.addAll(TlsFaultCase.PROVEN_ON_RECORDED_SCANS.keySet());
         BrowserFaultCase.ALL.forEach(c -> covered.addAll(c.failing().keySet()));
         covered.add(BrowserFaultCase.FAILED_BY_A_WRONG_TOTP_SECRET);
@@ -43,6 +48,8 @@ class CatalogueTest {
         assertThat(ids).containsAll(TlsFaultCase.PROVEN_ON_RECORDED_SCANS.keySet());
         assertThat(WsFaultCase.ALL).allSatisfy(c -> assertThat(ids).containsAll(c.failing().keySet())
                 .containsAll(c.broken()));
+        assertThat(RedisFaultCase.ALL).allSatisfy(c -> assertThat(ids).containsAll(c.failing().keySet())
+                .containsAll(c.warning().keySet()).containsAll(c.broken()));
     }
 
     @Test
@@ -63,6 +70,7 @@ class CatalogueTest {
     void everyFaultSwitchHasARowInTheMatrix() {
         List<Fault> rows = new ArrayList<>(FaultCase.ALL.stream().map(FaultCase::fault).toList());
         BrowserFaultCase.ALL.forEach(c -> rows.add(c.fault()));
+        RedisFaultCase.ALL.forEach(c -> c.fault().ifPresent(rows::add));
         assertThat(rows).containsExactlyInAnyOrder(Fault.values());
         assertThat(TlsFaultCase.ALL).extracting(TlsFaultCase::fault).containsExactlyInAnyOrder(TlsFault.values());
         for (WsVariant variant : WsVariant.values()) {

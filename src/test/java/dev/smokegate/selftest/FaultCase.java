@@ -50,9 +50,13 @@ record FaultCase(Fault fault, Map<String, String> failing, Set<String> warning, 
             new FaultCase(Fault.HEALTH_HANGS, Map.of("http.health.ok", "no response within")),
             new FaultCase(Fault.POSTGRES_STOPPED, Map.of("http.db-path.ok", "got 503")),
             // Sessions live in Redis, as on Railway: without it the login hangs, which is what users would see.
+            // Redis' own checks: PING and pub/sub fail; what judges Redis' settings has nothing to look at.
             new FaultCase(Fault.REDIS_STOPPED, Map.of("http.redis-path.ok", "got 503",
                     "oauth.redirect.params", "GET https://api.smokegate.test/auth/github did not answer",
-                    "oauth.callback.forged-state-rejected", "the callback did not answer")),
+                    "oauth.callback.forged-state-rejected", "the callback did not answer",
+                    "redis.ping", "no authenticated PING: connection refused by 127.0.0.1:",
+                    "redis.pubsub.round-trip", "connection refused by 127.0.0.1:"), Set.of(),
+                    Set.of("redis.auth.required", "redis.tls", "redis.eviction-policy", "redis.dangerous-commands")),
             new FaultCase(Fault.NO_HTTPS_REDIRECT, Map.of("http.https-redirect", "over plain http",
                     // http://apex now shows the apex's own redirect to the app: the first hop leaves the host.
                     "headers.hsts.preload-ready", "the first redirect must go to https://smokegate.test/")),

@@ -60,7 +60,8 @@ class FaultMatrixTest {
         assertThat(run.withOutcome(Outcome.SKIPPED)).as("only the Socket.IO check skips on raw WebSocket")
                 .containsOnlyKeys("ws.polling-sticky-safe");
         assertThat(run.warned()).isEmpty();
-        assertThat(run.report().results()).extracting(r -> r.spec().area()).contains("http", "tls", "headers", "cors", "ws");
+        assertThat(run.report().results()).extracting(r -> r.spec().area())
+                .contains("http", "tls", "headers", "cors", "ws", "redis");
     }
 
     @Test
@@ -84,7 +85,7 @@ class FaultMatrixTest {
         deployment.inject(fault.fault());
 
         SuiteRun run = SuiteRun.of(config, new Selection(Suite.FULL, List.of("http.*", "headers.*", "cors.*",
-                "oauth.redirect.params", "oauth.callback.forged-state-rejected")));
+                "oauth.redirect.params", "oauth.callback.forged-state-rejected", "redis.*")));
         Map<String, String> failed = run.withOutcome(Outcome.FAILED);
 
         assertThat(run.withOutcome(Outcome.BROKEN).keySet()).as("broken checks: " + run.withOutcome(Outcome.BROKEN))

@@ -14,6 +14,8 @@ import dev.smokegate.reference.ReferenceDeployment;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 
 /** suites/demo.yaml pointed at a running reference deployment, as {@code ./smokegate demo} does it. */
 final class ReferenceEnvironment {
@@ -26,9 +28,15 @@ final class ReferenceEnvironment {
     }
 
     static EnvironmentConfig config(ReferenceDeployment deployment) throws Exception {
+        return config(deployment, Map.of());
+    }
+
+    /** The same, with some of the secrets `demo` passes replaced (an app wired differently, e.g. REDIS_URL). */
+    static EnvironmentConfig config(ReferenceDeployment deployment, Map<String, String> replaced) throws Exception {
         // The deployment's GitHub test account, as `demo` passes it.
-        EnvironmentConfig demo = new ConfigLoader(deployment.environment(), id -> true)
-                .load(Path.of("suites", "demo.yaml"));
+        Map<String, String> environment = new HashMap<>(deployment.environment());
+        environment.putAll(replaced);
+        EnvironmentConfig demo = new ConfigLoader(environment, id -> true).load(Path.of("suites", "demo.yaml"));
         return demo.newBuilder()
                 .trust(TrustSettings.withExtraCa(deployment.caCertificateFile()))
                 .timeouts(SELF_TEST_TIMEOUTS)

@@ -8,6 +8,11 @@ public record RedisEndpoint(String host, int port, String password) {
         return "rediss://default:" + password + "@" + host + ":" + port;
     }
 
+    /** The same credentials over a plaintext port: {@code redis://default:password@host:port}. */
+    public String plaintextUrl(int plaintextPort) {
+        return "redis://default:" + password + "@" + host + ":" + plaintextPort;
+    }
+
     @Override
     public String toString() {
         return "RedisEndpoint[" + host + ":" + port + "]";

@@ -28,15 +28,21 @@ public final class RedisPing {
     private final JedisClientConfig config;
 
     public RedisPing(RedisEndpoint endpoint, X509Certificate root, ClientTimeouts timeouts) {
-        byte[] trustStore = trustStore(root);
         this.address = new HostAndPort(endpoint.host(), endpoint.port());
-        this.config = DefaultJedisClientConfig.builder()
+        this.config = tlsConfig(root, timeouts, null, endpoint.password());
+    }
+
+    /** A client config for TLS trusting only {@code root}, verifying the host name; {@code user} null: default. */
+    static JedisClientConfig tlsConfig(X509Certificate root, ClientTimeouts timeouts, String user, String password) {
+        byte[] trustStore = trustStore(root);
+        return DefaultJedisClientConfig.builder()
                 .sslOptions(SslOptions.builder()
                         .truststore(() -> new ByteArrayInputStream(trustStore), TRUST_STORE_PASSWORD)
                         .trustStoreType("PKCS12")
                         .sslVerifyMode(SslVerifyMode.FULL)
                         .build())
-                .password(endpoint.password())
+                .user(user)
+                .password(password)
                 .connectionTimeoutMillis((int) timeouts.connect().toMillis())
                 .socketTimeoutMillis((int) timeouts.socket().toMillis())
                 // CLIENT SETINFO only exists from Redis 7.2 on; skipping it keeps 7.0 quiet.
