@@ -25,6 +25,7 @@ class CatalogueTest {
         FaultCase.ALL.forEach(c -> covered.addAll(c.failing().keySet()));
         TlsFaultCase.ALL.forEach(c -> covered.addAll(c.failing().keySet()));
         WsFaultCase.ALL.forEach(c -> covered.addAll(c.failing().keySet()));
+        DbFaultCase.ALL.forEach(c -> covered.addAll(c.failing().keySet()));
         covered.addAll(TlsFaultCase.PROVEN_ON_RECORDED_SCANS.keySet());
         BrowserFaultCase.ALL.forEach(c -> covered.addAll(c.failing().keySet()));
         covered.add(BrowserFaultCase.FAILED_BY_A_WRONG_TOTP_SECRET);
@@ -43,6 +44,8 @@ class CatalogueTest {
         assertThat(ids).containsAll(TlsFaultCase.PROVEN_ON_RECORDED_SCANS.keySet());
         assertThat(WsFaultCase.ALL).allSatisfy(c -> assertThat(ids).containsAll(c.failing().keySet())
                 .containsAll(c.broken()));
+        assertThat(DbFaultCase.ALL).allSatisfy(c -> assertThat(ids).containsAll(c.failing().keySet())
+                .containsAll(c.warning()));
     }
 
     @Test
@@ -63,6 +66,8 @@ class CatalogueTest {
     void everyFaultSwitchHasARowInTheMatrix() {
         List<Fault> rows = new ArrayList<>(FaultCase.ALL.stream().map(FaultCase::fault).toList());
         BrowserFaultCase.ALL.forEach(c -> rows.add(c.fault()));
+        // POSTGRES_STOPPED has a row in both matrices (the health path, and every db.* check).
+        DbFaultCase.ALL.stream().flatMap(c -> c.fault().stream()).filter(f -> !rows.contains(f)).forEach(rows::add);
         assertThat(rows).containsExactlyInAnyOrder(Fault.values());
         assertThat(TlsFaultCase.ALL).extracting(TlsFaultCase::fault).containsExactlyInAnyOrder(TlsFault.values());
         for (WsVariant variant : WsVariant.values()) {

@@ -73,7 +73,7 @@ final class DbJudges {
                            PostgresReleases releases) {
         String running = "the server runs Postgres " + version.major() + "." + version.minor();
         if (version.major() != settings.majorVersion()) {
-            return Verdict.fail(running + " (" + version.text() + "), but database.major-version is "
+            return Verdict.fail(running + " (server_version " + version.text() + "), but database.major-version is "
                     + settings.majorVersion());
         }
         Optional<PostgresReleases.Branch> branch = releases.branch(version.major());
@@ -203,7 +203,7 @@ final class DbJudges {
             Optional<Instant> failure = archiver.lastFailedTime();
             if (failure.isPresent() && (success.isEmpty() || failure.get().isAfter(success.get()))) {
                 return Verdict.fail("WAL archiving is failing: " + archiver.lastFailedWal().orElse("a segment")
-                        + " failed at " + failure.get() + " (" + archiver.failedCount() + " failures in all), "
+                        + " failed at " + failure.get() + " (failed_count " + archiver.failedCount() + "), "
                         + success.map(s -> "after the last success, " + archiver.lastArchivedWal().orElse("")
                         + " at " + s).orElse("and nothing was ever archived"));
             }
