@@ -38,7 +38,8 @@ public record DatabaseSettings(Optional<ConfigValue> url, Optional<RestoreDrillS
 
     static DatabaseSettings read(YamlNode database) {
         Optional<ConfigValue> url = database.credentialReference("url");
-        url.filter(ConfigValue::resolved).filter(v -> !v.value().isEmpty()).ifPresent(v -> {
+        // Only an expanded reference: a literal is refused above, and its text must not be parsed into a message.
+        url.filter(v -> !v.variables().isEmpty() && v.resolved() && !v.value().isEmpty()).ifPresent(v -> {
             try {
                 PostgresUrl.parse(v.value());
             } catch (IllegalArgumentException e) {
