@@ -7,9 +7,8 @@ import dev.smokegate.model.CheckSpec;
 import dev.smokegate.model.Severity;
 import dev.smokegate.probe.ProbeRequest;
 import dev.smokegate.probe.db.PostgresObservation;
-import dev.smokegate.probe.db.PostgresProbe;
+import dev.smokegate.probe.db.PostgresProbes;
 import dev.smokegate.probe.db.PostgresTransportObservation;
-import dev.smokegate.probe.db.PostgresTransportProbe;
 import java.util.List;
 import java.util.Optional;
 
@@ -75,14 +74,11 @@ public final class DbChecks {
                         DbChecks::session, DbJudges::archiving, DbCheck.Requirement.NOTHING_MORE));
     }
 
-    /** One read-only session per database feeds every check but db.tls.required. */
     private static ProbeRequest<PostgresObservation> session(PostgresUrl url, EnvironmentConfig config) {
-        return new ProbeRequest<>("postgres-session " + url, context -> PostgresProbe.observe(url,
-                config.database(), context));
+        return PostgresProbes.session(url, config.database());
     }
 
     private static ProbeRequest<PostgresTransportObservation> transport(PostgresUrl url, EnvironmentConfig config) {
-        return new ProbeRequest<>("postgres-transport " + url, context -> PostgresTransportProbe.observe(url,
-                context.trust(), config.timeouts()));
+        return PostgresProbes.transport(url, config.timeouts());
     }
 }

@@ -32,7 +32,7 @@ import java.util.OptionalLong;
  * views, settings, bounded counts and the configured migrations query, never a write. A session that cannot open is
  * an observation (the database is down or refuses us); a catalogue query that fails is not, and throws.
  */
-public final class PostgresProbe {
+final class PostgresProbe {
 
     /**
      * Built-in roles whose members reach beyond their own tables: server files and programs (as good as superuser),
@@ -45,7 +45,7 @@ public final class PostgresProbe {
     private PostgresProbe() {
     }
 
-    public static PostgresObservation observe(PostgresUrl url, DatabaseSettings settings, ProbeContext context)
+    static PostgresObservation observe(PostgresUrl url, DatabaseSettings settings, ProbeContext context)
             throws SQLException {
         Connection connection;
         try {

@@ -27,7 +27,7 @@ import javax.net.ssl.SSLSocket;
  * let a client log in over plaintext, and whether it offers TLS that verifies. The plaintext StartupMessage names the
  * URL's user and database, as the app would; the connection is closed at the server's first answer.
  */
-public final class PostgresTransportProbe {
+final class PostgresTransportProbe {
 
     private static final int PROTOCOL_3_0 = 196_608;
     private static final int SSL_REQUEST_CODE = 80_877_103;
@@ -37,7 +37,7 @@ public final class PostgresTransportProbe {
     private PostgresTransportProbe() {
     }
 
-    public static PostgresTransportObservation observe(PostgresUrl url, SSLContext trust, Timeouts timeouts) {
+    static PostgresTransportObservation observe(PostgresUrl url, SSLContext trust, Timeouts timeouts) {
         return new PostgresTransportObservation(url.display(), plaintext(url, timeouts), tls(url, trust, timeouts));
     }
 
