@@ -91,6 +91,21 @@ class DbFaultMatrixTest {
         assertThat(DatabaseState.read(appSession())).isEqualTo(before);
     }
 
+    /** The proof the comparison above can fail: a write that leaves no row behind still changes the state. */
+    @Test
+    void databaseStateNoticesAWriteThatLeavesNoRowBehind() throws Exception {
+        DatabaseState before = DatabaseState.read(appSession());
+        try (Connection connection = appSession(); Statement statement = connection.createStatement()) {
+            statement.execute("INSERT INTO users (github_login) VALUES ('smokegate-probe-write')");
+            statement.execute("DELETE FROM users WHERE github_login = 'smokegate-probe-write'");
+        }
+
+        DatabaseState after = DatabaseState.read(appSession());
+
+        assertThat(after.tableDigests()).isEqualTo(before.tableDigests());
+        assertThat(after).isNotEqualTo(before);
+    }
+
     private Connection appSession() throws SQLException {
         PostgresUrl url = PostgresUrl.parse(deployment.environment().get("DATABASE_URL"));
         Properties properties = new Properties();
