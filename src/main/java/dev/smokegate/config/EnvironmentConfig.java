@@ -177,6 +177,7 @@ public record EnvironmentConfig(
         public Builder cors(CorsPolicy value) { cors = value; return this; }
         public Builder tls(TlsSettings value) { tls = value; return this; }
         public Builder http(HttpSettings value) { http = value; return this; }
+        public Builder database(DatabaseSettings value) { database = value; return this; }
         public Builder waivers(List<Waiver> value) { waivers = List.copyOf(value); return this; }
         public Builder waiverPolicy(WaiverPolicy value) { waiverPolicy = value; return this; }
         public Builder failOn(FailOn value) { failOn = value; return this; }

@@ -86,6 +86,11 @@ final class YamlNode {
         return Optional.of(new YamlNode(key(name), map.get(), context).readWith(reader));
     }
 
+    /** Whether {@code name} holds a mapping rather than a list or a value, for keys that accept either. */
+    boolean holdsMapping(String name) {
+        return values.get(name) instanceof Map;
+    }
+
     /** The list of mappings {@code name}, each read with {@code reader}; items that are not mappings are reported. */
     <T> List<T> sections(String name, Function<YamlNode, T> reader) {
         List<Object> items = list(name);

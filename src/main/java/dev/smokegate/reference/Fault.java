@@ -28,6 +28,27 @@ public enum Fault {
     /** Postgres is really stopped ({@code pg_ctl stop -m fast}), so {@code /health/db} answers 503. */
     POSTGRES_STOPPED,
 
+    /**
+     * Postgres's pg_hba.conf has a {@code host ... scram-sha-256} line for 127.0.0.1 ahead of {@code hostssl}, so a
+     * client that does not insist on TLS logs in over plaintext.
+     */
+    POSTGRES_ACCEPTS_PLAINTEXT,
+
+    /** The app's Postgres user is a superuser ({@code ALTER ROLE app SUPERUSER}). */
+    APP_USER_SUPERUSER,
+
+    /** The app's Postgres user may create roles ({@code ALTER ROLE app CREATEROLE}). */
+    APP_USER_CREATEROLE,
+
+    /** The app's {@code messages} table is gone (renamed to {@code messages_moved_away}). */
+    CRITICAL_TABLE_MISSING,
+
+    /**
+     * Postgres's archive_command fails ({@code false}): a WAL segment is switched out and pg_stat_archiver shows its
+     * failure after the last success, as a full or unreachable archive would leave it.
+     */
+    ARCHIVING_FAILING,
+
     /** Redis is really stopped (SIGTERM), so {@code /health/redis} answers 503. */
     REDIS_STOPPED,
 

@@ -68,6 +68,7 @@ public final class ReferenceDeployment implements AutoCloseable {
     private final X509Certificate rootCertificate;
     private final FaultSwitches faults;
     private final PostgresServer postgres;
+    private final PostgresFaults postgresFaults;
     private final RedisServer redis;
     private final Map<String, SiteServer> httpsServers;
     private final SiteServer httpServer;
@@ -89,6 +90,7 @@ public final class ReferenceDeployment implements AutoCloseable {
         this.rootCertificate = rootCertificate;
         this.faults = faults;
         this.postgres = postgres;
+        this.postgresFaults = new PostgresFaults(postgres);
         this.redis = redis;
         this.httpsServers = Map.copyOf(httpsServers);
         this.httpServer = httpServer;
@@ -304,6 +306,8 @@ public final class ReferenceDeployment implements AutoCloseable {
                 case FRONTEND_REFUSES_CONNECTIONS -> httpsServers.get(ReferenceHosts.FRONTEND).refuseConnections();
                 case FRONTEND_WRONG_CERTIFICATE -> httpsServers.get(ReferenceHosts.FRONTEND)
                         .presentCertificateOf(httpsServers.get(ReferenceHosts.WWW));
+                case POSTGRES_ACCEPTS_PLAINTEXT, APP_USER_SUPERUSER, APP_USER_CREATEROLE, CRITICAL_TABLE_MISSING,
+                        ARCHIVING_FAILING -> postgresFaults.inject(fault);
                 default -> {
                     // The sites read the switch on every request.
                 }
@@ -316,7 +320,8 @@ public final class ReferenceDeployment implements AutoCloseable {
     /** Switches every fault off, ends requests left hanging, and restarts stopped services; returns once healthy. */
     public synchronized void heal() {
         requireOpen();
-        boolean redisChangedAtRuntime = faults.snapshot().stream().anyMatch(REDIS_RUNTIME_FAULTS::contains);
+        Set<Fault> wereOn = faults.snapshot();
+        boolean redisChangedAtRuntime = wereOn.stream().anyMatch(REDIS_RUNTIME_FAULTS::contains);
         faults.switchAllOff();
         try {
             for (SiteServer server : servers()) {
@@ -330,6 +335,7 @@ public final class ReferenceDeployment implements AutoCloseable {
             if (redisChangedAtRuntime) {
                 redis.restoreHealthyRuntime();
             }
+            postgresFaults.heal(wereOn);
             webSockets.healAll();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot heal the reference deployment", e);

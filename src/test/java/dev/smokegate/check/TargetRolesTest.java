@@ -2,11 +2,15 @@ package dev.smokegate.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.smokegate.config.ArchivingSettings;
 import dev.smokegate.config.Backend;
 import dev.smokegate.config.Canonical;
 import dev.smokegate.config.ConfigValue;
+import dev.smokegate.config.CriticalTable;
+import dev.smokegate.config.DatabaseSettings;
 import dev.smokegate.config.EnvironmentConfig;
 import dev.smokegate.config.HeaderPolicy;
+import dev.smokegate.config.MigrationSettings;
 import dev.smokegate.config.OAuthSettings;
 import dev.smokegate.config.RedisSettings;
 import dev.smokegate.config.TlsSettings;
@@ -36,6 +40,11 @@ class TargetRolesTest {
                     List.of(URI.create("https://docs.example.com")), List.of()))
             .oauth(oauth())
             .redis(RedisSettings.of(ConfigValue.literal("redis.url", "rediss://default:pw@redis.example.com:6379")))
+            .database(new DatabaseSettings(Optional.of(ConfigValue.literal("database.url",
+                    "postgres://app:pw@db.example.com:5432/app")), Optional.empty(), 15,
+                    DatabaseSettings.OutdatedMinor.WARN, true, List.of(new CriticalTable("users",
+                    java.util.OptionalLong.empty())), Optional.of(new MigrationSettings("SELECT 1",
+                    ConfigValue.literal("database.migrations.expected", "1"))), ArchivingSettings.DEFAULTS))
             .build();
 
     private static OAuthSettings oauth() {

@@ -30,6 +30,7 @@ class CatalogueTest {
             covered.addAll(c.failing().keySet());
             covered.addAll(c.warning().keySet());
         });
+        DbFaultCase.ALL.forEach(c -> covered.addAll(c.failing().keySet()));
         covered.addAll(TlsFaultCase.PROVEN_ON_RECORDED_SCANS.keySet());
         BrowserFaultCase.ALL.forEach(c -> covered.addAll(c.failing().keySet()));
         covered.add(BrowserFaultCase.FAILED_BY_A_WRONG_TOTP_SECRET);
@@ -50,6 +51,8 @@ class CatalogueTest {
                 .containsAll(c.broken()));
         assertThat(RedisFaultCase.ALL).allSatisfy(c -> assertThat(ids).containsAll(c.failing().keySet())
                 .containsAll(c.warning().keySet()).containsAll(c.broken()));
+        assertThat(DbFaultCase.ALL).allSatisfy(c -> assertThat(ids).containsAll(c.failing().keySet())
+                .containsAll(c.warning()));
     }
 
     @Test
@@ -71,6 +74,8 @@ class CatalogueTest {
         List<Fault> rows = new ArrayList<>(FaultCase.ALL.stream().map(FaultCase::fault).toList());
         BrowserFaultCase.ALL.forEach(c -> rows.add(c.fault()));
         RedisFaultCase.ALL.forEach(c -> c.fault().ifPresent(rows::add));
+        // POSTGRES_STOPPED has a row in both matrices (the health path, and every db.* check).
+        DbFaultCase.ALL.stream().flatMap(c -> c.fault().stream()).filter(f -> !rows.contains(f)).forEach(rows::add);
         assertThat(rows).containsExactlyInAnyOrder(Fault.values());
         assertThat(TlsFaultCase.ALL).extracting(TlsFaultCase::fault).containsExactlyInAnyOrder(TlsFault.values());
         for (WsVariant variant : WsVariant.values()) {

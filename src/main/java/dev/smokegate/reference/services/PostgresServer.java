@@ -109,6 +109,16 @@ public final class PostgresServer implements ManagedService {
                 commandLog(), SQL_TIMEOUT, sql);
     }
 
+    /**
+     * Rewrites pg_hba.conf, with a {@code host ... scram-sha-256} line for 127.0.0.1 ahead of {@code hostssl} when
+     * {@code plaintext}, so a client may log in without TLS, and reloads it. The postmaster handles the reload signal
+     * before it accepts another connection, so the next connection sees the new rules.
+     */
+    public void acceptPlaintextLogins(boolean plaintext) throws IOException {
+        writeHba(plaintext);
+        runAsSuperuser("reload pg_hba.conf", "postgres", "SELECT pg_reload_conf();");
+    }
+
     /** Where the archive command copies each finished WAL segment. */
     public Path archiveDir() {
         return dir.resolve("archive");
@@ -176,14 +186,24 @@ public final class PostgresServer implements ManagedService {
                 "-E", "UTF8", "--locale=C", "--auth-local=peer", "--auth-host=reject")), commandLog(), INITDB_TIMEOUT);
         Files.writeString(dataDir().resolve("postgresql.conf"), settings(), StandardCharsets.UTF_8,
                 StandardOpenOption.APPEND);
-        Files.writeString(dataDir().resolve("pg_hba.conf"), String.join("\n",
+        writeHba(false);
+    }
+
+    private void writeHba(boolean plaintext) throws IOException {
+        List<String> rules = new ArrayList<>(List.of(
                 "# TYPE  DATABASE USER ADDRESS       METHOD",
                 // Only the superuser's own OS account gets in through the private socket, for setup.
-                "local   all      all                peer",
+                "local   all      all                peer"));
+        if (plaintext) {
+            rules.add("host    all      all  127.0.0.1/32  scram-sha-256");
+        }
+        rules.addAll(List.of(
                 "hostssl all      all  127.0.0.1/32  scram-sha-256",
                 "host    all      all  0.0.0.0/0     reject",
                 "host    all      all  ::/0          reject",
-                ""), StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
+                ""));
+        Files.writeString(dataDir().resolve("pg_hba.conf"), String.join("\n", rules), StandardCharsets.UTF_8,
+                StandardOpenOption.TRUNCATE_EXISTING);
     }
 
     private String settings() {
