@@ -67,7 +67,6 @@ class RedisCanaryTest {
     }
 
     private void assertNoLeak(Path reports, CliRun run) throws IOException {
-        System.out.println("SCRATCH" + run.console());
         LeakScanner scanner = new LeakScanner(List.of(password));
         assertThat(scanner.leaks(run.console().getBytes(StandardCharsets.UTF_8))).as("console").isEmpty();
         List<Path> files;
