@@ -11,7 +11,9 @@ public record DatabaseSettings(Optional<ConfigValue> url, Optional<RestoreDrillS
     public static final DatabaseSettings NONE = new DatabaseSettings(Optional.empty(), Optional.empty());
 
     static DatabaseSettings read(YamlNode database) {
-        return new DatabaseSettings(database.credentialReference("url"),
-                database.section("restore-drill", RestoreDrillSettings::read));
+        Optional<ConfigValue> url = database.credentialReference("url");
+        Optional<RestoreDrillSettings> drill = database.section("restore-drill", RestoreDrillSettings::read);
+        drill.ifPresent(d -> RestoreDrillSettings.requireDifferentDatabase(database, url, d));
+        return new DatabaseSettings(url, drill);
     }
 }

@@ -33,7 +33,7 @@ public record Target(String role, String address) {
      * its role by one of these constants, never by a literal, or a waiver for the new role would be refused.
      */
     public static final List<String> ROLES = List.of(FRONTEND, BACKEND, CANONICAL, ALIAS, WEBSOCKET, ORIGIN, TLS,
-            PRELOAD_DOMAIN, LOGIN);
+            PRELOAD_DOMAIN, LOGIN, DATABASE);
 
     public Target {
         Objects.requireNonNull(role, "role");

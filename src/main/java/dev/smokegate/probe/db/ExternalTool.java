@@ -1,0 +1,106 @@
+package dev.smokegate.probe.db;
+
+import dev.smokegate.model.Durations;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs one external program of the drill (pg_dump, pg_restore, the migrate command) to completion: a clean
+ * environment holding only what the drill gives it (credentials by environment, never in argv, where any user of
+ * the machine could read them), stdout and stderr captured to a file, and killed, children first, at its deadline.
+ */
+final class ExternalTool {
+
+    /** Enough of a tool's output to read what went wrong; a chatty tool must not bloat the report. */
+    private static final int MAX_OUTPUT = 16 * 1024;
+    private static final int MAX_GIST = 300;
+
+    private ExternalTool() {
+    }
+
+    /** What a finished tool printed, credentials masked. */
+    record Output(String tool, String text) {
+    }
+
+    /**
+     * @param step      the drill step, for the failure's message
+     * @param log       where the tool's output goes (in the drill's private directory)
+     * @param deadline  when the tool is killed; the failure then says it ran out of time
+     */
+    static Output run(String step, List<String> argv, Map<String, String> environment, Path directory, Path log,
+                      Instant deadline, OutputScrub scrub) throws StepFailedException, InterruptedException,
+            IOException {
+        String tool = Path.of(argv.get(0)).getFileName().toString();
+        ProcessBuilder builder = new ProcessBuilder(argv).directory(directory.toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.from(
+                        Path.of("/dev/null").toFile()));
+        builder.environment().clear();
+        builder.environment().putAll(environment);
+        Instant started = Instant.now();
+        Process process;
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            throw new StepFailedException(step, tool + " could not be started: " + scrub.scrub(
+                    String.valueOf(e.getMessage())), Duration.between(started, Instant.now()), false, "");
+        }
+        boolean finished;
+        try {
+            finished = process.waitFor(Math.max(0, Duration.between(Instant.now(), deadline).toMillis()),
+                    TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            kill(process);
+            throw e;
+        }
+        Duration took = Duration.between(started, Instant.now());
+        if (!finished) {
+            kill(process);
+            String output = read(log, scrub);
+            throw new StepFailedException(step, tool + " did not finish within " + Durations.format(took)
+                    + " (the run's deadline) and was stopped", took, true, output);
+        }
+        String output = read(log, scrub);
+        if (process.exitValue() != 0) {
+            throw new StepFailedException(step, tool + " exited with code " + process.exitValue()
+                    + gist(output).map(g -> ": " + g).orElse(""), took, false, output);
+        }
+        return new Output(tool, output);
+    }
+
+    /** The line that says what went wrong: the first naming an error or fatal condition, else the last one. */
+    static java.util.Optional<String> gist(String output) {
+        List<String> lines = output.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        return lines.stream().filter(l -> l.matches("(?i).*\\b(error|fatal|failed)\\b.*")).findFirst()
+                .or(() -> lines.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(lines.get(
+                        lines.size() - 1)))
+                .map(l -> l.length() > MAX_GIST ? l.substring(0, MAX_GIST) + "..." : l);
+    }
+
+    private static String read(Path log, OutputScrub scrub) throws IOException {
+        byte[] bytes = Files.readAllBytes(log);
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        if (text.length() > MAX_OUTPUT) {
+            text = "[... " + (text.length() - MAX_OUTPUT) + " characters left out ...]\n"
+                    + text.substring(text.length() - MAX_OUTPUT);
+        }
+        return scrub.scrub(text);
+    }
+
+    /** Children first: a shell's child would otherwise live on with the scratch's credentials. */
+    private static void kill(Process process) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        try {
+            process.waitFor(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
