@@ -265,6 +265,15 @@ public final class ReferenceDeployment implements AutoCloseable {
         return java.util.Collections.unmodifiableMap(environment);
     }
 
+    /**
+     * Runs {@code sql} in {@code database} as Postgres's superuser: for tests that set up what the app's users cannot
+     * (a table in the scratch database owned by its user, flushing statistics).
+     */
+    public void runAsDatabaseSuperuser(String what, String database, String sql) throws IOException {
+        requireOpen();
+        postgres.runAsSuperuser(what, database, sql);
+    }
+
     /** PEM of the generated root CA certificate (no key): the one extra CA a client must trust. */
     public Path caCertificateFile() {
         return caCertificateFile;

@@ -26,9 +26,13 @@ final class ReferenceEnvironment {
     }
 
     static EnvironmentConfig config(ReferenceDeployment deployment) throws Exception {
+        return config(deployment, Path.of("suites", "demo.yaml"));
+    }
+
+    /** {@code file}, a variant of demo.yaml, pointed at {@code deployment}. */
+    static EnvironmentConfig config(ReferenceDeployment deployment, Path file) throws Exception {
         // The deployment's GitHub test account, as `demo` passes it.
-        EnvironmentConfig demo = new ConfigLoader(deployment.environment(), id -> true)
-                .load(Path.of("suites", "demo.yaml"));
+        EnvironmentConfig demo = new ConfigLoader(deployment.environment(), id -> true).load(file);
         return demo.newBuilder()
                 .trust(TrustSettings.withExtraCa(deployment.caCertificateFile()))
                 .timeouts(SELF_TEST_TIMEOUTS)
