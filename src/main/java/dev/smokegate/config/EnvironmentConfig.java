@@ -181,6 +181,7 @@ public record EnvironmentConfig(
         public Builder waiverPolicy(WaiverPolicy value) { waiverPolicy = value; return this; }
         public Builder failOn(FailOn value) { failOn = value; return this; }
         public Builder oauth(OAuthSettings value) { oauth = value; return this; }
+        public Builder database(DatabaseSettings value) { database = value; return this; }
         public Builder browser(BrowserSettings value) { browser = value; return this; }
 
         /** A value the redactor must remove from every report, as if a {@code ${VAR}} had expanded to it. */
