@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.smokegate.config.Backend;
 import dev.smokegate.config.Canonical;
+import dev.smokegate.config.ConfigValue;
+import dev.smokegate.config.DatabaseSettings;
 import dev.smokegate.config.EnvironmentConfig;
 import dev.smokegate.config.HeaderPolicy;
 import dev.smokegate.config.OAuthSettings;
+import dev.smokegate.config.RestoreDrillSettings;
 import dev.smokegate.config.TlsSettings;
 import dev.smokegate.config.WebSocketPolicy;
 import dev.smokegate.model.Target;
@@ -33,7 +36,16 @@ class TargetRolesTest {
             .headers(new HeaderPolicy(31_536_000L, true, java.util.Set.of(), Optional.empty(),
                     List.of(URI.create("https://docs.example.com")), List.of()))
             .oauth(oauth())
+            .database(database())
             .build();
+
+    private static DatabaseSettings database() {
+        return new DatabaseSettings(Optional.of(ConfigValue.literal("database.url", "postgres://app:pw@db/app")),
+                Optional.of(new RestoreDrillSettings(Optional.of(ConfigValue.literal(
+                        "database.restore-drill.target-url", "postgres://restore:pw@db/app_restore")),
+                        Optional.empty(), 2, List.of(), Path.of("."), java.util.Map.of(), Optional.empty(),
+                        java.time.Duration.ofMinutes(30), RestoreDrillSettings.DEFAULT_TOOLS_DIR)));
+    }
 
     private static OAuthSettings oauth() {
         OAuthSettings n = OAuthSettings.NONE;

@@ -294,7 +294,7 @@ class ConfigLoaderTest {
 
         assertThatThrownBy(() -> loader.load(file)).isInstanceOfSatisfying(ConfigException.class,
                 e -> assertThat(e.problems()).containsExactly(file + ": waivers[0].target: expected a role (alias, "
-                        + "backend, canonical, frontend, login, origin, preload-domain, tls, websocket) or an address (a URL or "
+                        + "backend, canonical, database, frontend, login, origin, preload-domain, tls, websocket) or an address (a URL or "
                         + "HOST[:PORT]), found \"" + target + "\"" + hint));
     }
 
