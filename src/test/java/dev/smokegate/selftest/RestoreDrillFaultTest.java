@@ -6,6 +6,7 @@ import dev.smokegate.ExternalProcesses;
 import dev.smokegate.cli.Smokegate;
 import dev.smokegate.config.EnvironmentConfig;
 import dev.smokegate.config.PostgresUrl;
+import dev.smokegate.config.Timeouts;
 import dev.smokegate.engine.ExitCode;
 import dev.smokegate.engine.Selection;
 import dev.smokegate.model.CheckResult;
@@ -26,6 +27,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -149,6 +151,27 @@ class RestoreDrillFaultTest {
                 + "[REDACTED] with [REDACTED] (after dump ").contains("restore ");
         assertNoPassword(result);
         assertThat(scratchObjects()).as("what the restore created is dropped after the failure").isEmpty();
+    }
+
+    @Test
+    void cannotVerifyAndStillEmptiesTheScratchWhenTheRunDeadlineStopsAStep() throws Exception {
+        EnvironmentConfig config = ReferenceEnvironment.config(deployment, drillConfig("""
+                migrate-command: [sh, -c, 'sleep 120 & wait']
+                recovery-objective: 2m
+                """));
+        // 15 s of the deadline are kept for the cleanup: the migration gets about 5 s.
+        config = config.newBuilder().timeouts(new Timeouts(Duration.ofSeconds(2), Duration.ofSeconds(3),
+                Duration.ofSeconds(20))).build();
+
+        CheckResult result = SuiteRun.of(config, new Selection(Suite.NIGHTLY, List.of(DRILL))).report().results()
+                .get(0);
+
+        assertThat(result.outcome()).as(result.message()).isEqualTo(Outcome.BROKEN);
+        assertThat(result.message()).startsWith("could not verify: the run's deadline came before the drill "
+                + "finished").contains("migrate: sh did not finish within ", "give the nightly run a longer");
+        assertThat(scratchObjects()).as("what the restore created is dropped after the timeout").isEmpty();
+        assertThat(ProcessHandle.current().descendants().filter(p -> p.info().commandLine().orElse("")
+                .contains("sleep 120"))).as("the migration's children").isEmpty();
     }
 
     @Test

@@ -2,6 +2,8 @@ package dev.smokegate.probe.db;
 
 import dev.smokegate.model.Durations;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -83,14 +85,22 @@ final class ExternalTool {
                 .map(l -> l.length() > MAX_GIST ? l.substring(0, MAX_GIST) + "..." : l);
     }
 
+    /** The end of the tool's output, where its errors are; a verbose tool's megabytes are never read in full. */
     private static String read(Path log, OutputScrub scrub) throws IOException {
-        byte[] bytes = Files.readAllBytes(log);
-        String text = new String(bytes, StandardCharsets.UTF_8);
-        if (text.length() > MAX_OUTPUT) {
-            text = "[... " + (text.length() - MAX_OUTPUT) + " characters left out ...]\n"
-                    + text.substring(text.length() - MAX_OUTPUT);
+        try (SeekableByteChannel channel = Files.newByteChannel(log)) {
+            long size = channel.size();
+            ByteBuffer tail = ByteBuffer.allocate((int) Math.min(size, MAX_OUTPUT));
+            channel.position(size - tail.capacity());
+            while (tail.hasRemaining() && channel.read(tail) >= 0) {
+                // reads until the buffer is full: the file does not change any more
+            }
+            String text = new String(tail.array(), 0, tail.position(), StandardCharsets.UTF_8);
+            if (size > MAX_OUTPUT) {
+                // The cut line's start is gone, and with it maybe half a password no mask would recognise.
+                text = "[... earlier output left out ...]\n" + text.substring(text.indexOf('\n') + 1);
+            }
+            return scrub.scrub(text);
         }
-        return scrub.scrub(text);
     }
 
     /** Children first: a shell's child would otherwise live on with the scratch's credentials. */

@@ -62,4 +62,13 @@ class ExternalToolTest {
         assertThat(ProcessHandle.current().descendants().filter(p -> p.info().commandLine().orElse("")
                 .contains("sleep 30"))).as("the tool's children").isEmpty();
     }
+
+    @Test
+    void keepsOnlyTheEndOfAVerboseToolsOutputWithoutAPartialFirstLine() throws Exception {
+        ExternalTool.Output output = sh("i=0; while [ $i -lt 3000 ]; do echo \"line $i $PGPASSWORD\"; i=$((i+1)); done",
+                Duration.ofSeconds(20));
+
+        assertThat(output.text()).startsWith("[... earlier output left out ...]\nline ").endsWith("line 2999 [REDACTED]\n")
+                .doesNotContain(PASSWORD.substring(3)).hasSizeLessThan(17 * 1024);
+    }
 }
