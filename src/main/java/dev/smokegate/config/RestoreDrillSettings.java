@@ -21,11 +21,42 @@ import java.util.Optional;
  * @param integrityQuery    SQL run on source and scratch whose results must be equal
  * @param recoveryObjective the RTO: dump + restore + migrate + verify must not take longer
  * @param toolsDir          where pg_dump and pg_restore of the source's major version are
+ * @param smoke             a smokegate run against a staging backend whose database is the restored scratch
  */
 public record RestoreDrillSettings(Optional<ConfigValue> targetUrl, Optional<Path> backupFile, int jobs,
                                    List<String> migrateCommand, Path migrateDirectory,
                                    Map<String, Double> rowTolerance, Optional<String> integrityQuery,
-                                   Duration recoveryObjective, Path toolsDir) {
+                                   Duration recoveryObjective, Path toolsDir, Optional<SmokeRun> smoke) {
+
+    /**
+     * {@code database.restore-drill.smoke}: after the restore is verified, {@code suite} (a smokegate config file
+     * describing a staging backend pointed at the scratch) runs with {@code --only} these checks.
+     */
+    public record SmokeRun(Path suite, List<String> only) {
+
+        public SmokeRun {
+            only = List.copyOf(only);
+        }
+
+        static SmokeRun read(YamlNode smoke) {
+            Path suite = smoke.requiredString("suite").map(text -> smoke.context().directory().resolve(text)
+                    .normalize()).orElse(Path.of(""));
+            if (!suite.toString().isEmpty() && !Files.isRegularFile(suite)) {
+                smoke.problem(smoke.key("suite"), "no such file: " + suite);
+            }
+            List<String> only = smoke.list("only").stream().map(String::valueOf).toList();
+            if (only.isEmpty()) {
+                smoke.problem(smoke.key("only"), "required: the checks to run against the restored database, e.g. "
+                        + "[http.db-path.ok]");
+            }
+            for (int i = 0; i < only.size(); i++) {
+                if (!smoke.context().namesKnownCheck(only.get(i))) {
+                    smoke.problem(smoke.key("only") + "[" + i + "]", "names no check: \"" + only.get(i) + "\"");
+                }
+            }
+            return new SmokeRun(suite, only);
+        }
+    }
 
     public static final Path DEFAULT_TOOLS_DIR = Path.of("/usr/lib/postgresql/15/bin");
     public static final int DEFAULT_JOBS = 2;
@@ -70,8 +101,9 @@ public record RestoreDrillSettings(Optional<ConfigValue> targetUrl, Optional<Pat
         }
         Path tools = drill.string("tools-dir").map(text -> directory.resolve(text).normalize())
                 .orElse(DEFAULT_TOOLS_DIR);
+        Optional<SmokeRun> smoke = drill.section("smoke", SmokeRun::read);
         return new RestoreDrillSettings(target, backup, jobs, command, migrateDirectory, tolerance, integrity,
-                objective.orElse(Duration.ofHours(1)), tools);
+                objective.orElse(Duration.ofHours(1)), tools, smoke);
     }
 
     /**

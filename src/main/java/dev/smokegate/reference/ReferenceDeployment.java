@@ -152,7 +152,9 @@ public final class ReferenceDeployment implements AutoCloseable {
         // The sites and the Node app start while Postgres is still coming up; the database health path waits for it,
         // which costs nothing once start() has returned.
         BackendApi api = new BackendApi(faults, () -> PostgresPing.selectOne(awaitStart(postgresStart).endpoint(),
-                caFile, ClientTimeouts.HEALTH_CHECK), redisPing::ping, oauth.appProxy(faults));
+                caFile, ClientTimeouts.HEALTH_CHECK), redisPing::ping,
+                () -> PostgresPing.query(awaitStart(postgresStart).scratchEndpoint(), caFile,
+                        ClientTimeouts.HEALTH_CHECK, "SELECT count(*) FROM messages"), oauth.appProxy(faults));
         ReferenceSites sites = ReferenceSites.create(faults, api, oauth.standInSite(faults));
         Map<String, SiteServer> httpsServers = new LinkedHashMap<>();
         for (String host : ReferenceHosts.ALL) {

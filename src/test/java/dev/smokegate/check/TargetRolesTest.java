@@ -44,7 +44,7 @@ class TargetRolesTest {
                 Optional.of(new RestoreDrillSettings(Optional.of(ConfigValue.literal(
                         "database.restore-drill.target-url", "postgres://restore:pw@db/app_restore")),
                         Optional.empty(), 2, List.of(), Path.of("."), java.util.Map.of(), Optional.empty(),
-                        java.time.Duration.ofMinutes(30), RestoreDrillSettings.DEFAULT_TOOLS_DIR)));
+                        java.time.Duration.ofMinutes(30), RestoreDrillSettings.DEFAULT_TOOLS_DIR, Optional.empty())));
     }
 
     private static OAuthSettings oauth() {

@@ -110,6 +110,30 @@ class RestoreDrillSettingsTest {
     }
 
     @Test
+    void readsTheSmokeRunAndRefusesAnUnknownCheckOrSuite() throws Exception {
+        Files.writeString(dir.resolve("staging-restored.yaml"), "frontend: {url: https://app.example.com}\n");
+
+        RestoreDrillSettings drill = load("""
+                target-url: ${RESTORE_DATABASE_URL}
+                recovery-objective: 1h
+                smoke: {suite: staging-restored.yaml, only: [http.db-path.ok]}
+                """).database().restoreDrill().orElseThrow();
+
+        assertThat(drill.smoke()).contains(new RestoreDrillSettings.SmokeRun(dir.resolve("staging-restored.yaml"),
+                List.of("http.db-path.ok")));
+        ConfigLoader knowsNoCheck = new ConfigLoader(ENVIRONMENT, id -> false);
+        Path file = dir.resolve("staging.yaml");
+        assertThatThrownBy(() -> knowsNoCheck.load(file)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("database.restore-drill.smoke.only[0]: names no check: \"http.db-path.ok\"");
+        assertThatThrownBy(() -> load("""
+                target-url: ${RESTORE_DATABASE_URL}
+                recovery-objective: 1h
+                smoke: {suite: nowhere.yaml}
+                """)).isInstanceOf(ConfigException.class).hasMessageContaining("smoke.suite: no such file: ")
+                .hasMessageContaining("smoke.only: required: the checks to run against the restored database");
+    }
+
+    @Test
     void failsWhenTheTargetIsALiteralUrl() {
         assertThatThrownBy(() -> load("target-url: postgres://restore:pw@db/app_restore\nrecovery-objective: 1h"))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("database.restore-drill.target-url: must be "

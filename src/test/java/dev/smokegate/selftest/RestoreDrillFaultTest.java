@@ -59,6 +59,12 @@ class RestoreDrillFaultTest {
                               -m, src/main/resources/dev/smokegate/reference/db/migrations, -t, schema_migrations]
             migrate-directory: %s
             """.formatted(REPOSITORY);
+    /** demo-restored.yaml: the reference's staging backend, whose database is the scratch. */
+    private static final String SMOKE = """
+            smoke:
+              suite: %s
+              only: [http.health.ok, http.db-path.ok]
+            """.formatted(REPOSITORY.resolve("suites/demo-restored.yaml"));
 
     private ReferenceDeployment deployment;
     @TempDir
@@ -79,12 +85,14 @@ class RestoreDrillFaultTest {
         SourceState before = sourceState();
         Path reports = dir.resolve("reports");
 
-        Cli run = cli(drillConfig(NODE_PG_MIGRATE + "recovery-objective: 2m\n"), reports);
+        Cli run = cli(drillConfig(NODE_PG_MIGRATE + "recovery-objective: 2m\n" + SMOKE), reports);
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCode.PASSED);
         assertThat(run.out()).contains("db.restore-drill: dump ", "db.restore-drill: restore ",
-                "db.restore-drill: migrate ", "db.restore-drill: verify ", "db.restore-drill: cleanup ")
-                .containsPattern("PASS +db\\.restore-drill .* recovered in [0-9.]+ s, within the objective 2m 00s");
+                "db.restore-drill: migrate ", "db.restore-drill: verify ", "db.restore-drill: smoke ",
+                "db.restore-drill: cleanup ")
+                .containsPattern("PASS +db\\.restore-drill .* recovered in [0-9.]+ s, within the objective 2m 00s")
+                .contains("; smoke: 2 checks passed against the restored database");
         String summary = Files.readString(reports.resolve("demo/latest/summary.json"));
         assertThat(summary).containsPattern("\"recovery-ms\" : [0-9]+").contains("\"dump-ms\"", "\"verify-ms\"");
         try (var files = Files.list(reports.resolve("demo/latest/allure-results"))) {
@@ -107,6 +115,23 @@ class RestoreDrillFaultTest {
         assertThat(result.outcome()).as(result.message()).isEqualTo(Outcome.FAILED);
         assertThat(result.message()).contains("restored rows differ from the source: public.messages has 180 rows "
                 + "restored, 200 in the source (-10.0 %, exact match required)");
+        assertThat(scratchObjects()).isEmpty();
+    }
+
+    @Test
+    void failsWhenTheStagingBackendOnTheRestoredDatabaseFails() throws Exception {
+        // A "migration" that loses a table: the rows check sees it, and so does the staging backend that reads it.
+        CheckResult result = drill("""
+                migrate-command: [/usr/lib/postgresql/15/bin/psql, -X, -q, -c, "DROP TABLE messages"]
+                migrate-directory: %s
+                recovery-objective: 2m
+                """.formatted(REPOSITORY) + SMOKE);
+
+        assertThat(result.outcome()).as(result.message()).isEqualTo(Outcome.FAILED);
+        assertThat(result.message()).contains("public.messages is gone after the migrations",
+                "smoke against the restored database failed: http.db-path.ok backend https://api.smokegate.test/staging/"
+                + "health/db: expected a 2xx answer, got 503");
+        assertThat(result.evidence()).extracting(Evidence::title).contains("smoke: java output");
         assertThat(scratchObjects()).isEmpty();
     }
 

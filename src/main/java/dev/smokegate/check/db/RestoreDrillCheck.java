@@ -13,6 +13,7 @@ import dev.smokegate.model.Target;
 import dev.smokegate.model.Verdict;
 import dev.smokegate.probe.ProbeRequest;
 import dev.smokegate.probe.db.RestoreDrillObservation;
+import dev.smokegate.probe.db.RestoreDrillObservation.SmokeOutcome;
 import dev.smokegate.probe.db.RestoreDrillObservation.Step;
 import dev.smokegate.probe.db.RestoreDrillObservation.TableRows;
 import dev.smokegate.probe.db.RestoreDrillProbes;
@@ -151,13 +152,26 @@ final class RestoreDrillCheck implements Check<RestoreDrillObservation> {
             problems.add("recovery took " + Durations.format(recovery) + ", over the objective "
                     + Durations.format(objective));
         }
+        Optional<SmokeOutcome> smoke = drill.smoke();
+        smoke.filter(s -> s.ending() == SmokeOutcome.Ending.FAILED).ifPresent(s -> problems.add("smoke against the restored "
+                + "database failed: " + listed(s.problems())));
         if (!problems.isEmpty()) {
             return Verdict.fail(String.join("; ", problems) + " (" + steps + ")");
         }
+        if (smoke.isPresent() && smoke.get().ending() != SmokeOutcome.Ending.PASSED) {
+            SmokeOutcome s = smoke.get();
+            return Verdict.inconclusive("the smoke run against the restored database ended with exit code "
+                    + s.exitCode() + (s.problems().isEmpty() ? s.gist().map(g -> ": " + g).orElse("")
+                    : ": " + listed(s.problems())) + " (recovered in " + Durations.format(recovery) + ": " + steps
+                    + ")");
+        }
         return Verdict.pass("recovered in " + Durations.format(recovery) + ", within the objective "
                 + Durations.format(objective) + ": " + steps + "; rows of " + drill.tables().size()
-                + " tables match" + drill.integrity().map(i -> ", integrity query equal").orElse(""));
+                + " tables match" + drill.integrity().map(i -> ", integrity query equal").orElse("")
+                + smoke.map(s -> "; smoke: " + s.checks() + " checks passed against the restored database")
+                .orElse(""));
     }
+
 
     /** What is wrong with one table's rows, if anything: missing on a side, or a difference beyond its tolerance. */
     static Optional<String> rowProblem(TableRows table, RestoreDrillSettings settings) {
@@ -191,7 +205,9 @@ final class RestoreDrillCheck implements Check<RestoreDrillObservation> {
         for (Step step : drill.steps()) {
             measurements.put(step.name() + "-ms", step.took().toMillis());
         }
-        if (drill.refusal().isEmpty() && drill.failure().isEmpty()) {
+        String smoke = RestoreDrillObservation.SMOKE_STEP;
+        drill.smoke().ifPresent(s -> measurements.put(smoke + "-ms", s.took().toMillis()));
+        if (drill.refusal().isEmpty() && drill.failure().filter(f -> !f.step().equals(smoke)).isEmpty()) {
             measurements.put(RECOVERY_MS, drill.recoveryTime().toMillis());
         }
         return measurements;

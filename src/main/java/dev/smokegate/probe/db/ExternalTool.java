@@ -27,14 +27,27 @@ final class ExternalTool {
     private ExternalTool() {
     }
 
-    /** What a finished tool printed, credentials masked. */
-    record Output(String tool, String text) {
+    /** What a finished tool printed, credentials masked, and how it exited. */
+    record Output(String tool, String text, int exitCode, Duration took) {
+    }
+
+    /** {@link #run}, where any exit code but 0 fails the step, naming the code and the gist of the output. */
+    static Output runToSuccess(String step, List<String> argv, Map<String, String> environment, Path directory,
+                               Path log, Instant deadline, OutputScrub scrub) throws StepFailedException,
+            InterruptedException, IOException {
+        Output output = run(step, argv, environment, directory, log, deadline, scrub);
+        if (output.exitCode() != 0) {
+            throw new StepFailedException(step, output.tool() + " exited with code " + output.exitCode()
+                    + gist(output.text()).map(g -> ": " + g).orElse(""), output.took(), false, output.text());
+        }
+        return output;
     }
 
     /**
      * @param step      the drill step, for the failure's message
      * @param log       where the tool's output goes (in the drill's private directory)
      * @param deadline  when the tool is killed; the failure then says it ran out of time
+     * @return what it printed and how it exited; only a tool that could not start or was stopped fails the step
      */
     static Output run(String step, List<String> argv, Map<String, String> environment, Path directory, Path log,
                       Instant deadline, OutputScrub scrub) throws StepFailedException, InterruptedException,
@@ -68,12 +81,7 @@ final class ExternalTool {
             throw new StepFailedException(step, tool + " did not finish within " + Durations.format(took)
                     + " (the run's deadline) and was stopped", took, true, output);
         }
-        String output = read(log, scrub);
-        if (process.exitValue() != 0) {
-            throw new StepFailedException(step, tool + " exited with code " + process.exitValue()
-                    + gist(output).map(g -> ": " + g).orElse(""), took, false, output);
-        }
-        return new Output(tool, output);
+        return new Output(tool, read(log, scrub), process.exitValue(), took);
     }
 
     /** The line that says what went wrong: the first naming an error or fatal condition, else the last one. */

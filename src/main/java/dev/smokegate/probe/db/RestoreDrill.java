@@ -1,5 +1,7 @@
 package dev.smokegate.probe.db;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.smokegate.config.PostgresUrl;
 import dev.smokegate.config.RestoreDrillSettings;
 import dev.smokegate.config.Timeouts;
@@ -8,6 +10,7 @@ import dev.smokegate.model.Evidence;
 import dev.smokegate.probe.ProbeContext;
 import dev.smokegate.probe.TrustMaterial;
 import dev.smokegate.probe.db.RestoreDrillObservation.IntegrityComparison;
+import dev.smokegate.probe.db.RestoreDrillObservation.SmokeOutcome;
 import dev.smokegate.probe.db.RestoreDrillObservation.Step;
 import dev.smokegate.probe.db.RestoreDrillObservation.StepFailure;
 import dev.smokegate.probe.db.RestoreDrillObservation.TableRows;
@@ -51,6 +54,9 @@ final class RestoreDrill {
     /** Rows of the integrity query compared; an integrity query is an aggregate or a sample, not a table scan. */
     private static final int MAX_INTEGRITY_ROWS = 10_000;
     private static final String PURPOSE = "restore drill";
+    /** smokegate's front door, run as its own process for the smoke step. */
+    private static final String SMOKEGATE_MAIN = "dev.smokegate.cli.Smokegate";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ProbeContext context;
     private final RestoreDrillSettings settings;
@@ -111,6 +117,7 @@ final class RestoreDrill {
         Optional<StepFailure> failure = Optional.empty();
         List<TableRows> tables = List.of();
         Optional<IntegrityComparison> integrity = Optional.empty();
+        Optional<SmokeOutcome> smoke = Optional.empty();
         Optional<String> cleanup;
         try {
             Path trust = writeTrust(work);
@@ -121,6 +128,7 @@ final class RestoreDrill {
                 Verification verification = verify(restored);
                 tables = verification.tables();
                 integrity = verification.integrity();
+                smoke = smoke(work);
             } catch (StepFailedException e) {
                 failure = Optional.of(new StepFailure(e.step(), e.getMessage(), e.took(), e.outOfTime()));
                 if (!e.output().isBlank()) {
@@ -135,7 +143,7 @@ final class RestoreDrill {
             }
         }
         return new RestoreDrillObservation(source.display(), scratch.display(), Optional.empty(), steps, failure,
-                tables, integrity, cleanup, evidence);
+                tables, integrity, smoke, cleanup, evidence);
     }
 
     private Path dump(Path work, Path trust) throws Exception {
@@ -147,7 +155,7 @@ final class RestoreDrill {
         }
         Path dump = work.resolve("source.dump");
         Instant started = Instant.now();
-        ExternalTool.Output output = ExternalTool.run("dump", List.of(tool("pg_dump"), "--format=custom",
+        ExternalTool.Output output = ExternalTool.runToSuccess("dump", List.of(tool("pg_dump"), "--format=custom",
                 "--no-sync", "--no-password", "--lock-wait-timeout=" + DUMP_LOCK_WAIT.toMillis(),
                 "--file=" + dump, "--host=" + source.host(), "--port=" + source.port(),
                 "--username=" + source.user(), "--dbname=" + source.database()),
@@ -160,7 +168,7 @@ final class RestoreDrill {
 
     private List<String[]> restore(Path work, Path trust, Path dump) throws Exception {
         Instant started = Instant.now();
-        ExternalTool.Output output = ExternalTool.run("restore", List.of(tool("pg_restore"), "--no-owner",
+        ExternalTool.Output output = ExternalTool.runToSuccess("restore", List.of(tool("pg_restore"), "--no-owner",
                 "--no-privileges", "--exit-on-error", "--no-password", "--jobs=" + settings.jobs(),
                 "--host=" + scratch.host(), "--port=" + scratch.port(), "--username=" + scratch.user(),
                 "--dbname=" + scratch.database(), dump.toString()),
@@ -185,7 +193,7 @@ final class RestoreDrill {
         environment.put("NODE_EXTRA_CA_CERTS", trust.toString());
         Optional.ofNullable(System.getenv("HOME")).ifPresent(home -> environment.put("HOME", home));
         Instant started = Instant.now();
-        ExternalTool.Output output = ExternalTool.run("migrate", settings.migrateCommand(), environment,
+        ExternalTool.Output output = ExternalTool.runToSuccess("migrate", settings.migrateCommand(), environment,
                 settings.migrateDirectory(), work.resolve("migrate.log"), stepDeadline, scrub);
         keep("migrate", output);
         finished("migrate", Duration.between(started, Instant.now()), output.tool());
@@ -219,6 +227,60 @@ final class RestoreDrill {
         }
         finished("verify", Duration.between(started, Instant.now()), detail);
         return new Verification(tables, integrity);
+    }
+
+    /**
+     * Runs the configured smokegate suite against the staging backend on the restored database, as a separate
+     * process of the same smokegate (same JVM binary and class path): its own run, reports and exit code, bounded by
+     * the drill's deadline. It sees smokegate's own environment, for the suite's {@code ${VAR}}s, and the run's
+     * connect-to mappings and extra CA.
+     */
+    private Optional<SmokeOutcome> smoke(Path work) throws Exception {
+        if (settings.smoke().isEmpty()) {
+            return Optional.empty();
+        }
+        RestoreDrillSettings.SmokeRun run = settings.smoke().get();
+        Path reports = work.resolve("smoke-reports");
+        long seconds = Math.max(1, Duration.between(Instant.now(), stepDeadline).toSeconds());
+        List<String> argv = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-cp",
+                System.getProperty("java.class.path"), SMOKEGATE_MAIN, "run", run.suite().toString(),
+                "--suite", "full", "--report-dir", reports.toString(), "--no-html", "--deadline",
+                String.valueOf(seconds)));
+        run.only().forEach(glob -> argv.addAll(List.of("--only", glob)));
+        context.config().connectTo().mappings().forEach(m -> argv.addAll(List.of("--connect-to", m.toString())));
+        context.config().trust().extraCaFile().ifPresent(ca -> argv.addAll(List.of("--ca-file", ca.toString())));
+        ExternalTool.Output output = ExternalTool.run(RestoreDrillObservation.SMOKE_STEP, argv, new LinkedHashMap<>(System.getenv()),
+                run.suite().getParent(), work.resolve("smoke.log"), stepDeadline, scrub);
+        keep(RestoreDrillObservation.SMOKE_STEP, output);
+        SmokeOutcome outcome = smokeOutcome(output, reports);
+        context.progress().accept(label + ": smoke " + Durations.format(output.took()) + " (" + outcome.checks()
+                + " checks against the restored database, exit " + output.exitCode() + ")");
+        return Optional.of(outcome);
+    }
+
+    /** The nested run's summary.json: how many checks ran, and the ones that failed or could not verify. */
+    private SmokeOutcome smokeOutcome(ExternalTool.Output output, Path reports) throws IOException {
+        int checks = 0;
+        List<String> problems = new ArrayList<>();
+        Optional<Path> summary;
+        try (Stream<Path> files = Files.walk(reports)) {
+            summary = files.filter(f -> f.getFileName().toString().equals("summary.json")).findFirst();
+        } catch (IOException e) {
+            summary = Optional.empty(); // refused before it wrote any report: the exit code and output say why
+        }
+        if (summary.isPresent()) {
+            JsonNode results = JSON.readTree(summary.get().toFile()).path("results");
+            checks = results.size();
+            for (JsonNode result : results) {
+                String status = result.path("status").asText();
+                if (status.equals("failed") || status.equals("broken")) {
+                    problems.add(result.path("id").asText() + " " + result.path("target").asText() + ": "
+                            + scrub.scrub(result.path("message").asText()));
+                }
+            }
+        }
+        return new SmokeOutcome(output.exitCode(), output.took(), checks, problems,
+                output.exitCode() == 0 ? Optional.empty() : ExternalTool.gist(output.text()));
     }
 
     /** Drops what the drill created; never throws, so a failure here cannot hide the drill's own result. */

@@ -11,6 +11,7 @@ import dev.smokegate.model.Target;
 import dev.smokegate.model.Verdict;
 import dev.smokegate.probe.db.RestoreDrillObservation;
 import dev.smokegate.probe.db.RestoreDrillObservation.IntegrityComparison;
+import dev.smokegate.probe.db.RestoreDrillObservation.SmokeOutcome;
 import dev.smokegate.probe.db.RestoreDrillObservation.Step;
 import dev.smokegate.probe.db.RestoreDrillObservation.StepFailure;
 import dev.smokegate.probe.db.RestoreDrillObservation.TableRows;
@@ -40,7 +41,7 @@ class RestoreDrillCheckTest {
         RestoreDrillSettings drill = new RestoreDrillSettings(Optional.of(new ConfigValue("database.restore-drill"
                 + ".target-url", "postgres://restore:pw@db:5432/app_restore", Set.of("RESTORE_DATABASE_URL"),
                 Set.of())), Optional.empty(), 2, List.of(), Path.of("."), tolerance, Optional.empty(), objective,
-                RestoreDrillSettings.DEFAULT_TOOLS_DIR);
+                RestoreDrillSettings.DEFAULT_TOOLS_DIR, Optional.empty());
         return builder().database(new DatabaseSettings(Optional.of(new ConfigValue("database.url",
                 "postgres://app:pw@db:5432/app", Set.of("DATABASE_URL"), Set.of())), Optional.of(drill))).build();
     }
@@ -60,8 +61,13 @@ class RestoreDrillCheckTest {
 
     private static RestoreDrillObservation finished(List<TableRows> tables, Optional<IntegrityComparison> integrity,
                                                     Optional<String> cleanup) {
+        return finished(tables, integrity, Optional.empty(), cleanup);
+    }
+
+    private static RestoreDrillObservation finished(List<TableRows> tables, Optional<IntegrityComparison> integrity,
+                                                    Optional<SmokeOutcome> smoke, Optional<String> cleanup) {
         return new RestoreDrillObservation("db:5432/app", "db:5432/app_restore", Optional.empty(), STEPS,
-                Optional.empty(), tables, integrity, cleanup, List.of(Evidence.text("restore: pg_restore output",
+                Optional.empty(), tables, integrity, smoke, cleanup, List.of(Evidence.text("restore: pg_restore output",
                 "pg_restore: warning")));
     }
 
@@ -121,7 +127,7 @@ class RestoreDrillCheckTest {
         RestoreDrillObservation drill = new RestoreDrillObservation("db:5432/app", "db:5432/app_restore",
                 Optional.empty(), STEPS.subList(0, 1), Optional.of(new StepFailure("restore",
                 "pg_restore exited with code 1: pg_restore: error: could not execute query", Duration.ofSeconds(1),
-                false)), List.of(), Optional.empty(), Optional.empty(), List.of());
+                false)), List.of(), Optional.empty(), Optional.empty(), Optional.empty(), List.of());
 
         Verdict verdict = judge(drill, config(Duration.ofMinutes(2)));
 
@@ -136,13 +142,38 @@ class RestoreDrillCheckTest {
         RestoreDrillObservation stopped = new RestoreDrillObservation("db:5432/app", "db:5432/app_restore",
                 Optional.empty(), STEPS.subList(0, 1), Optional.of(new StepFailure("restore", "pg_restore did not "
                 + "finish within 50.0 s (the run's deadline) and was stopped", Duration.ofSeconds(50), true)),
-                List.of(), Optional.empty(), Optional.empty(), List.of());
+                List.of(), Optional.empty(), Optional.empty(), Optional.empty(), List.of());
 
         assertThat(judge(stopped, config(Duration.ofMinutes(5))).status()).isEqualTo(Verdict.Status.INCONCLUSIVE);
         Verdict tooSlow = judge(stopped, config(Duration.ofSeconds(30)));
         assertThat(tooSlow.status()).isEqualTo(Verdict.Status.FAIL);
         assertThat(tooSlow.message()).startsWith("recovery took over 51.2 s, longer than the objective 30.0 s: "
                 + "restore was stopped");
+    }
+
+    @Test
+    void foldsTheSmokeRunAgainstTheRestoredDatabaseIntoTheVerdict() {
+        Duration took = Duration.ofSeconds(3);
+        Verdict passed = judge(finished(MATCHING, Optional.empty(), Optional.of(new SmokeOutcome(0, took, 2,
+                List.of(), Optional.empty())), Optional.empty()), config(Duration.ofMinutes(2)));
+        assertThat(passed.status()).isEqualTo(Verdict.Status.PASS);
+        assertThat(passed.message()).endsWith("; smoke: 2 checks passed against the restored database");
+        assertThat(passed.measurements()).as("the smoke run is no part of the recovery")
+                .containsEntry("recovery-ms", 3900L).containsEntry("smoke-ms", 3000L);
+
+        Verdict failed = judge(finished(MATCHING, Optional.empty(), Optional.of(new SmokeOutcome(1, took, 2,
+                List.of("http.db-path.ok backend https://staging.example.com/health/db: got 503"), Optional.empty())),
+                Optional.empty()), config(Duration.ofMinutes(2)));
+        assertThat(failed.status()).isEqualTo(Verdict.Status.FAIL);
+        assertThat(failed.message()).startsWith("smoke against the restored database failed: http.db-path.ok "
+                + "backend https://staging.example.com/health/db: got 503 (dump 1.2 s");
+
+        Verdict refused = judge(finished(MATCHING, Optional.empty(), Optional.of(new SmokeOutcome(2, took, 0,
+                List.of(), Optional.of("config error: staging.yaml: backend: required section is missing"))),
+                Optional.empty()), config(Duration.ofMinutes(2)));
+        assertThat(refused.status()).isEqualTo(Verdict.Status.INCONCLUSIVE);
+        assertThat(refused.message()).startsWith("the smoke run against the restored database ended with exit code 2:"
+                + " config error: staging.yaml: backend: required section is missing (recovered in 3.9 s");
     }
 
     @Test

@@ -21,7 +21,7 @@ class ExternalToolTest {
     Path dir;
 
     private ExternalTool.Output sh(String script, Duration timeout) throws Exception {
-        return ExternalTool.run("migrate", List.of("/bin/sh", "-c", script), Map.of("PATH", "/usr/bin:/bin",
+        return ExternalTool.runToSuccess("migrate", List.of("/bin/sh", "-c", script), Map.of("PATH", "/usr/bin:/bin",
                 "PGPASSWORD", PASSWORD, "DATABASE_URL", URL), dir, dir.resolve("tool.log"),
                 Instant.now().plus(timeout), SCRUB);
     }
