@@ -8,6 +8,7 @@ import dev.smokegate.config.EnvironmentConfig;
 import dev.smokegate.config.PostgresUrl;
 import dev.smokegate.config.Timeouts;
 import dev.smokegate.engine.ExitCode;
+import dev.smokegate.engine.RunSession;
 import dev.smokegate.engine.Selection;
 import dev.smokegate.model.CheckResult;
 import dev.smokegate.model.Evidence;
@@ -212,6 +213,26 @@ class RestoreDrillFaultTest {
         assertThat(result.message()).startsWith("could not verify: the run's deadline came before the drill "
                 + "finished").contains("migrate: sh did not finish within ", "give the nightly run a longer");
         assertThat(scratchObjects()).as("what the restore created is dropped after the timeout").isEmpty();
+        assertThat(ProcessHandle.current().descendants().filter(p -> p.info().commandLine().orElse("")
+                .contains("sleep 120"))).as("the migration's children").isEmpty();
+    }
+
+    @Test
+    void emptiesTheScratchWhenTheRunIsStoppedMidDrill() throws Exception {
+        EnvironmentConfig config = ReferenceEnvironment.config(deployment, drillConfig("""
+                migrate-command: [sh, -c, 'sleep 120 & wait']
+                recovery-objective: 2m
+                """));
+
+        try (RunSession session = ReferenceEnvironment.open(config, new Selection(Suite.NIGHTLY, List.of(DRILL)))) {
+            for (int wait = 0; wait < 300 && scratchObjects().isEmpty(); wait++) {
+                Thread.sleep(100);
+            }
+            assertThat(scratchObjects()).as("the restore has begun").isNotEmpty();
+            session.interrupt("SIGTERM");
+        }
+
+        assertThat(scratchObjects()).as("dropped while the stopped run closed").isEmpty();
         assertThat(ProcessHandle.current().descendants().filter(p -> p.info().commandLine().orElse("")
                 .contains("sleep 120"))).as("the migration's children").isEmpty();
     }
