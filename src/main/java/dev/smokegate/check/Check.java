@@ -6,6 +6,7 @@ import dev.smokegate.model.Target;
 import dev.smokegate.model.Verdict;
 import dev.smokegate.probe.ProbeRequest;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -36,5 +37,10 @@ public interface Check<O> {
      */
     default Set<String> uses() {
         return Set.of();
+    }
+
+    /** What must hold before any probe of the run starts, or the run is refused with nothing touched. */
+    default Optional<Preflight<?>> preflight(Target target, EnvironmentConfig config) {
+        return Optional.empty();
     }
 }

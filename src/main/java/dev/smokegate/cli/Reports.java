@@ -48,7 +48,9 @@ final class Reports {
         out.println(redactor.redact("verifying " + config.name() + " (" + selection.suite().label() + ") — frontend "
                 + config.frontend().url() + ", backend " + config.backend().url()));
         RunReport report;
-        try (RunSession session = RunSession.open(config, selection, Catalogue.all(), context,
+        // Long probes (the restore drill) say how far they got; the console is the only place that shows it live.
+        ProbeContext talking = context.withProgress(line -> out.println(redactor.redact(line)));
+        try (RunSession session = RunSession.open(config, selection, Catalogue.all(), talking,
                 options.parallelism(), clock)) {
             stop.thenAccept(session::interrupt);
             JUnitRun.execute(session, RedactingResultsWriter.lifecycle(directory.allureResults(), redactor));

@@ -8,6 +8,7 @@ import dev.smokegate.config.EnvironmentConfig;
 import dev.smokegate.config.HostMapping;
 import dev.smokegate.config.TrustSettings;
 import dev.smokegate.engine.ExitCode;
+import dev.smokegate.engine.Preflights;
 import dev.smokegate.engine.Selection;
 import dev.smokegate.model.CheckSpec;
 import dev.smokegate.model.Suite;
@@ -15,6 +16,7 @@ import dev.smokegate.probe.ProbeContext;
 import dev.smokegate.probe.TrustMaterial;
 import dev.smokegate.reference.ReferenceDeployment;
 import dev.smokegate.reference.TlsFault;
+import dev.smokegate.report.Redactor;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.FileSystems;
@@ -187,6 +189,12 @@ public final class Smokegate {
             context = new ProbeContext(config, TrustMaterial.sslContext(config.trust().extraCaFile()));
         } catch (IOException | GeneralSecurityException e) {
             throw new ConfigException(List.of("trust: cannot build the trust store: " + e.getMessage()));
+        }
+        List<String> refusals = Preflights.refusals(config, selection, Catalogue.all(), context);
+        if (!refusals.isEmpty()) {
+            Redactor redactor = Redactor.forSecrets(config.secretValues());
+            refusals.forEach(r -> err.println(redactor.redact("smokegate: refused: " + r)));
+            return ExitCode.USAGE;
         }
         return Reports.run(config, selection, context, options, stopSignals, out, err, clock);
     }

@@ -46,8 +46,9 @@ public record DatabaseSettings(Optional<ConfigValue> url, Optional<RestoreDrillS
                 database.problem(database.key("url"), e.getMessage());
             }
         });
-        return new DatabaseSettings(url,
-                database.section("restore-drill", RestoreDrillSettings::read),
+        Optional<RestoreDrillSettings> drill = database.section("restore-drill", RestoreDrillSettings::read);
+        drill.ifPresent(d -> RestoreDrillSettings.requireDifferentDatabase(database, url, d));
+        return new DatabaseSettings(url, drill,
                 database.parsed("major-version", DatabaseSettings::major, "expected a Postgres major version such "
                         + "as 15").orElse(DEFAULT_MAJOR_VERSION),
                 database.parsed("outdated-minor", text -> switch (text.trim()) {

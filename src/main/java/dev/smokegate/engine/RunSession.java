@@ -41,6 +41,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class RunSession implements AutoCloseable {
 
+    static final Duration PROBE_CLEANUP_GRACE = Duration.ofSeconds(20);
+
     private final EnvironmentConfig config;
     private final Selection selection;
     private final Clock clock;
@@ -219,7 +221,7 @@ public final class RunSession implements AutoCloseable {
             }
         }
         return new CheckResult(planned.check().spec(), planned.target(), outcome, message, took, verdict.evidence(),
-                flaky);
+                flaky, verdict.measurements());
     }
 
     private static CheckResult result(PlannedCheck planned, Outcome outcome, String message, Duration took,
@@ -261,8 +263,17 @@ public final class RunSession implements AutoCloseable {
         return config.failOn().forSuite(selection.suite());
     }
 
+    /**
+     * Stops the probes still running and gives them {@link #PROBE_CLEANUP_GRACE} to undo what they did (the restore
+     * drill drops what it created in its scratch database) before the caller, often the JVM's exit, goes on.
+     */
     @Override
     public void close() {
         pool.shutdownNow();
+        try {
+            pool.awaitTermination(PROBE_CLEANUP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -2,6 +2,7 @@ package dev.smokegate.probe;
 
 import dev.smokegate.config.EnvironmentConfig;
 import java.time.Instant;
+import java.util.function.Consumer;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -9,12 +10,25 @@ import javax.net.ssl.SSLContext;
  * for TLS, which is the system roots plus the configured extra CA, what the run has learnt about the addresses
  * it dials ({@link OriginTimeouts}), and when the run ends: a probe that waits on its own (a browser flow, a
  * one-time-code window) stops waiting there and cleans up, rather than being abandoned mid-flight.
+ *
+ * @param progress where a probe that takes minutes (the restore drill) says which step it finished, one line each,
+ *                 so a person watching the console knows it is alive; probes never print themselves
  */
 public record ProbeContext(EnvironmentConfig config, SSLContext trust, OriginTimeouts originTimeouts,
-                           Instant runDeadline) {
+                           Instant runDeadline, Consumer<String> progress) {
+
+    public ProbeContext(EnvironmentConfig config, SSLContext trust, OriginTimeouts originTimeouts,
+                        Instant runDeadline) {
+        this(config, trust, originTimeouts, runDeadline, line -> { });
+    }
 
     /** The context of a new run starting now: nothing has timed out yet. */
     public ProbeContext(EnvironmentConfig config, SSLContext trust) {
         this(config, trust, new OriginTimeouts(), Instant.now().plus(config.timeouts().runDeadline()));
+    }
+
+    /** The same context, with progress lines going to {@code sink}. */
+    public ProbeContext withProgress(Consumer<String> sink) {
+        return new ProbeContext(config, trust, originTimeouts, runDeadline, sink);
     }
 }

@@ -28,19 +28,27 @@ public final class TrustMaterial {
         KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
         store.load(null, null);
         int index = 0;
-        for (X509Certificate root : systemRoots()) {
-            store.setCertificateEntry("system-" + index++, root);
-        }
-        if (extraCaFile.isPresent()) {
-            for (X509Certificate ca : CertificateFiles.read(extraCaFile.get())) {
-                store.setCertificateEntry("extra-" + index++, ca);
-            }
+        for (X509Certificate anchor : anchors(extraCaFile)) {
+            store.setCertificateEntry("anchor-" + index++, anchor);
         }
         TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         factory.init(store);
         SSLContext context = SSLContext.getInstance("TLS");
         context.init(null, factory.getTrustManagers(), null);
         return context;
+    }
+
+    /**
+     * Every certificate the run trusts: the system roots, then the extra CAs. Tools that take trust only as a file
+     * (libpq's {@code PGSSLROOTCERT}, Node's {@code NODE_EXTRA_CA_CERTS}) get exactly these.
+     */
+    public static List<X509Certificate> anchors(Optional<Path> extraCaFile) throws IOException,
+            GeneralSecurityException {
+        List<X509Certificate> anchors = new ArrayList<>(systemRoots());
+        if (extraCaFile.isPresent()) {
+            anchors.addAll(CertificateFiles.read(extraCaFile.get()));
+        }
+        return anchors;
     }
 
     /** The JDK default trust store's roots, read once per JVM: it does not change during a run. */

@@ -23,12 +23,20 @@ final class BackendApi {
     private final FaultSwitches faults;
     private final HealthCheck database;
     private final HealthCheck redis;
+    private final HealthCheck restoredDatabase;
     private final Handler oauthApp;
 
-    BackendApi(FaultSwitches faults, HealthCheck database, HealthCheck redis, Handler oauthApp) {
+    /**
+     * @param restoredDatabase the database health of a staging backend whose {@code DATABASE_URL} is the restore
+     *                         drill's scratch: it reads the app's data, so it answers 2xx only while a restored copy
+     *                         is there (the drill's smoke step aims at it)
+     */
+    BackendApi(FaultSwitches faults, HealthCheck database, HealthCheck redis, HealthCheck restoredDatabase,
+               Handler oauthApp) {
         this.faults = faults;
         this.database = database;
         this.redis = redis;
+        this.restoredDatabase = restoredDatabase;
         this.oauthApp = oauthApp;
     }
 
@@ -37,6 +45,7 @@ final class BackendApi {
                 Route.exact("/health", this::liveness),
                 Route.exact("/health/db", dependency(database)),
                 Route.exact("/health/redis", dependency(redis)),
+                Route.exact("/staging/health/db", dependency(restoredDatabase)),
                 // What the frontend calls cross-origin with credentials; the CORS checks aim here.
                 Route.exact("/api/session", request -> json(200, Map.of("authenticated", false))),
                 new Route(request -> request.rawPath().startsWith("/auth/"), oauthApp),

@@ -158,7 +158,9 @@ public final class ReferenceDeployment implements AutoCloseable {
         // The sites and the Node app start while Postgres is still coming up; the database health path waits for it,
         // which costs nothing once start() has returned.
         BackendApi api = new BackendApi(faults, () -> PostgresPing.selectOne(awaitStart(postgresStart).endpoint(),
-                caFile, ClientTimeouts.HEALTH_CHECK), redisPing::ping, oauth.appProxy(faults));
+                caFile, ClientTimeouts.HEALTH_CHECK), redisPing::ping,
+                () -> PostgresPing.query(awaitStart(postgresStart).scratchEndpoint(), caFile,
+                        ClientTimeouts.HEALTH_CHECK, "SELECT count(*) FROM messages"), oauth.appProxy(faults));
         ReferenceSites sites = ReferenceSites.create(faults, api, oauth.standInSite(faults));
         Map<String, SiteServer> httpsServers = new LinkedHashMap<>();
         for (String host : ReferenceHosts.ALL) {
@@ -284,6 +286,15 @@ public final class ReferenceDeployment implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open Redis' plaintext port", e);
         }
+    }
+
+    /**
+     * Runs {@code sql} in {@code database} as Postgres's superuser: for tests that set up what the app's users cannot
+     * (a table in the scratch database owned by its user, flushing statistics).
+     */
+    public void runAsDatabaseSuperuser(String what, String database, String sql) throws IOException {
+        requireOpen();
+        postgres.runAsSuperuser(what, database, sql);
     }
 
     /** PEM of the generated root CA certificate (no key): the one extra CA a client must trust. */

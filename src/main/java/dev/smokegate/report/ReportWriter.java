@@ -14,8 +14,8 @@ import java.util.stream.Stream;
 
 /**
  * Writes everything a finished run leaves behind, in one call for the CLI: {@code summary.json},
- * {@code junit.xml}, Allure's {@code environment.properties} and {@code categories.json}, the history carried over
- * from the previous run of the environment, the single-file HTML report, and the {@code latest} pointer.
+ * {@code junit.xml}, Allure's {@code environment.properties} and {@code categories.json}, the trend chart of each
+ * measured check ({@link MeasurementTrend}), the history carried over from the previous run of the environment, the single-file HTML report, and the {@code latest} pointer.
  * The per-test Allure results were already written during the JUnit run through
  * {@link RedactingResultsWriter#lifecycle}.
  *
@@ -63,6 +63,12 @@ public final class ReportWriter {
         step.run("Allure environment", () -> AllureEnvironmentFile.write(
                 createdResultsDir(dir), config, report.suite(), redactor));
         step.run("Allure categories", () -> AllureCategories.write(createdResultsDir(dir)));
+
+        try {
+            files.addAll(MeasurementTrend.attach(report, dir, redactor));
+        } catch (IOException | RuntimeException e) {
+            warnings.add(redactor.redact("trend charts not attached: " + describe(e)));
+        }
 
         Optional<ReportDirectory> historyFrom = Optional.empty();
         try {

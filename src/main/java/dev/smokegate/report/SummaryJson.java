@@ -1,5 +1,6 @@
 package dev.smokegate.report;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * {@code summary.json}, the machine-readable result that CI jobs, bots and dashboards read (DESIGN.md section 2).
@@ -33,6 +35,9 @@ import java.util.Map;
  * counts results whose observation needed a transport retry, each also counted under its status.
  * {@code failOn} is the least severe failure that decides the exit code; a failed result of a less severe check
  * has {@code belowFailOn: true} and is counted both in {@code counts.failed} and {@code counts.failedBelowFailOn}.
+ * A result with numbers worth trending across runs carries them in {@code measurements}, by name with the unit last
+ * ({@code "measurements": {"recovery-ms": 4210, "dump-ms": 1210, ...}} for {@code db.restore-drill}); results
+ * without any have no such field.
  * Free text
  * (environment, target, message, notices) is redacted.
  */
@@ -61,9 +66,11 @@ public final class SummaryJson {
         }
     }
 
-    @JsonPropertyOrder({"id", "target", "status", "severity", "message", "durationMs", "belowFailOn"})
+    @JsonPropertyOrder({"id", "target", "status", "severity", "message", "durationMs", "belowFailOn",
+        "measurements"})
     record Result(String id, String target, String status, String severity, String message, long durationMs,
-                  boolean belowFailOn) {
+                  boolean belowFailOn,
+                  @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Long> measurements) {
     }
 
     /** The JSON text, redacted. */
@@ -94,6 +101,6 @@ public final class SummaryJson {
     private static Result result(CheckResult r, RunReport report, Redactor redactor) {
         return new Result(r.id(), redactor.redact(r.target().toString()), r.outcome().label(),
                 r.spec().severity().label(), redactor.redact(r.message()), r.duration().toMillis(),
-                report.belowFailOn(r));
+                report.belowFailOn(r), new TreeMap<>(r.measurements()));
     }
 }

@@ -13,6 +13,7 @@ import dev.smokegate.config.HeaderPolicy;
 import dev.smokegate.config.MigrationSettings;
 import dev.smokegate.config.OAuthSettings;
 import dev.smokegate.config.RedisSettings;
+import dev.smokegate.config.RestoreDrillSettings;
 import dev.smokegate.config.TlsSettings;
 import dev.smokegate.config.WebSocketPolicy;
 import dev.smokegate.model.Target;
@@ -40,12 +41,19 @@ class TargetRolesTest {
                     List.of(URI.create("https://docs.example.com")), List.of()))
             .oauth(oauth())
             .redis(RedisSettings.of(ConfigValue.literal("redis.url", "rediss://default:pw@redis.example.com:6379")))
-            .database(new DatabaseSettings(Optional.of(ConfigValue.literal("database.url",
-                    "postgres://app:pw@db.example.com:5432/app")), Optional.empty(), 15,
-                    DatabaseSettings.OutdatedMinor.WARN, true, List.of(new CriticalTable("users",
-                    java.util.OptionalLong.empty())), Optional.of(new MigrationSettings("SELECT 1",
-                    ConfigValue.literal("database.migrations.expected", "1"))), ArchivingSettings.DEFAULTS))
+            .database(database())
             .build();
+
+    private static DatabaseSettings database() {
+        return new DatabaseSettings(Optional.of(ConfigValue.literal("database.url", "postgres://app:pw@db/app")),
+                Optional.of(new RestoreDrillSettings(Optional.of(ConfigValue.literal(
+                        "database.restore-drill.target-url", "postgres://restore:pw@db/app_restore")),
+                        Optional.empty(), 2, List.of(), Path.of("."), java.util.Map.of(), Optional.empty(),
+                        java.time.Duration.ofMinutes(30), RestoreDrillSettings.DEFAULT_TOOLS_DIR, Optional.empty())),
+                15, DatabaseSettings.OutdatedMinor.WARN, true, List.of(new CriticalTable("users",
+                java.util.OptionalLong.empty())), Optional.of(new MigrationSettings("SELECT 1",
+                ConfigValue.literal("database.migrations.expected", "1"))), ArchivingSettings.DEFAULTS);
+    }
 
     private static OAuthSettings oauth() {
         OAuthSettings n = OAuthSettings.NONE;

@@ -80,7 +80,7 @@ class BadInputTest {
         CliRun run = CliRun.of("run", "no-such-env");
 
         assertOneLineError(run, "no environment \"no-such-env\"");
-        assertThat(run.err()).contains("known: demo, production.example");
+        assertThat(run.err()).contains("known: demo, demo-restored, production.example");
     }
 
     @Test

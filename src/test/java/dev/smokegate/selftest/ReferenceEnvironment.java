@@ -28,15 +28,25 @@ final class ReferenceEnvironment {
     }
 
     static EnvironmentConfig config(ReferenceDeployment deployment) throws Exception {
-        return config(deployment, Map.of());
+        return config(deployment, Path.of("suites", "demo.yaml"), Map.of());
     }
 
     /** The same, with some of the secrets `demo` passes replaced (an app wired differently, e.g. REDIS_URL). */
     static EnvironmentConfig config(ReferenceDeployment deployment, Map<String, String> replaced) throws Exception {
-        // The deployment's GitHub test account, as `demo` passes it.
+        return config(deployment, Path.of("suites", "demo.yaml"), replaced);
+    }
+
+    /** {@code file}, a variant of demo.yaml, pointed at {@code deployment}. */
+    static EnvironmentConfig config(ReferenceDeployment deployment, Path file) throws Exception {
+        return config(deployment, file, Map.of());
+    }
+
+    private static EnvironmentConfig config(ReferenceDeployment deployment, Path file, Map<String, String> replaced)
+            throws Exception {
+        // The deployment's secrets (GitHub test account, DATABASE_URL, ...), as `demo` passes them.
         Map<String, String> environment = new HashMap<>(deployment.environment());
         environment.putAll(replaced);
-        EnvironmentConfig demo = new ConfigLoader(environment, id -> true).load(Path.of("suites", "demo.yaml"));
+        EnvironmentConfig demo = new ConfigLoader(environment, id -> true).load(file);
         return demo.newBuilder()
                 .trust(TrustSettings.withExtraCa(deployment.caCertificateFile()))
                 .timeouts(SELF_TEST_TIMEOUTS)

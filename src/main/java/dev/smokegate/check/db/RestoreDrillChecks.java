@@ -10,6 +10,6 @@ public final class RestoreDrillChecks {
     }
 
     public static List<Check<?>> all() {
-        return List.of();
+        return List.of(new RestoreDrillCheck());
     }
 }

@@ -21,6 +21,15 @@ public final class PostgresPing {
      */
     public static Duration selectOne(PostgresEndpoint endpoint, Path rootCaFile, ClientTimeouts timeouts)
             throws SQLException {
+        return query(endpoint, rootCaFile, timeouts, "SELECT 1");
+    }
+
+    /**
+     * Runs {@code sql}, which must return a row, as {@link #selectOne} does: how a backend that needs its data (not
+     * only its server) checks its database.
+     */
+    public static Duration query(PostgresEndpoint endpoint, Path rootCaFile, ClientTimeouts timeouts, String sql)
+            throws SQLException {
         Properties properties = new Properties();
         properties.setProperty("user", endpoint.user());
         properties.setProperty("password", endpoint.password());
@@ -34,9 +43,9 @@ public final class PostgresPing {
         long started = System.nanoTime();
         try (Connection connection = DriverManager.getConnection(endpoint.jdbcUrl(), properties);
              Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery("SELECT 1")) {
-            if (!result.next() || result.getInt(1) != 1) {
-                throw new SQLException("SELECT 1 did not return 1");
+             ResultSet result = statement.executeQuery(sql)) {
+            if (!result.next()) {
+                throw new SQLException(sql + " returned no row");
             }
         }
         return Duration.ofNanos(System.nanoTime() - started);
