@@ -23,11 +23,11 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
-for _ in $(seq 1 240); do grep -q '^GitHub test account' "$log" && break; sleep 0.5; done
+for _ in $(seq 1 240); do grep -q '^the secrets suites/demo.yaml references' "$log" && break; sleep 0.5; done
 command_line=$(grep '^./smokegate run demo' "$log") || { cat "$log" >&2; exit 1; }
 flags=${command_line#./smokegate run demo}
 ca=$(sed -n "s/.*--ca-file \([^ ]*\).*/\1/p" <<< "$command_line")
-account=$(sed -n 's/^GitHub test account.*\. \([^;]*\);.*/\1/p' "$log")
+account=$(sed -n 's/^the secrets suites\/demo.yaml references.*; \. \([^;]*\);.*/\1/p' "$log")
 set -a; . "$account"; set +a
 
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
