@@ -61,6 +61,30 @@ class BadInputTest {
     }
 
     @Test
+    void unsetDatabaseUrlExitsTwoWhenTheGateSelectsTheDatabaseChecks() throws IOException {
+        Path file = config(VALID + "database:\n  url: ${SMOKEGATE_UNSET_DATABASE_URL}\n"
+                + "redis:\n  url: ${SMOKEGATE_UNSET_REDIS_URL}\n");
+
+        CliRun run = CliRun.of("run", file.toString(), "--suite", "gate", "--only", "db.tls.required");
+
+        assertOneLineError(run, "database.url: environment variable SMOKEGATE_UNSET_DATABASE_URL is not set "
+                + "(needed by db.tls.required");
+    }
+
+    @Test
+    void unsetDatabaseAndRedisUrlsStopNothingWhenNoSelectedCheckNeedsThem() throws IOException {
+        Path file = config(VALID + "database:\n  url: ${SMOKEGATE_UNSET_DATABASE_URL}\n"
+                + "redis:\n  url: ${SMOKEGATE_UNSET_REDIS_URL}\n");
+
+        CliRun run = CliRun.of("run", file.toString(), "--suite", "gate", "--only", "http.health.ok",
+                "--connect-to", "api.example.com:443 -> 127.0.0.1:1", "--no-html", "--report-dir",
+                dir.resolve("reports").toString());
+
+        assertThat(run.exitCode()).as(run.console()).isEqualTo(ExitCode.FAILED);
+        assertThat(run.console()).doesNotContain("is not set").contains("http.health.ok");
+    }
+
+    @Test
     void pathThatIsNotAUriPathExitsTwoWithoutAReportDirectory() throws IOException {
         Path file = config(VALID + "  health-path: \"/health%zz\"\n");
         Path reports = dir.resolve("reports");
