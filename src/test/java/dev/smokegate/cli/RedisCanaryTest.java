@@ -7,16 +7,12 @@ import dev.smokegate.config.RedisUrl;
 import dev.smokegate.engine.ExitCode;
 import dev.smokegate.reference.Fault;
 import dev.smokegate.reference.ReferenceDeployment;
-import dev.smokegate.report.LeakScanner;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -67,16 +63,7 @@ class RedisCanaryTest {
     }
 
     private void assertNoLeak(Path reports, CliRun run) throws IOException {
-        LeakScanner scanner = new LeakScanner(List.of(password));
-        assertThat(scanner.leaks(run.console().getBytes(StandardCharsets.UTF_8))).as("console").isEmpty();
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(reports)) {
-            files = walk.filter(Files::isRegularFile).toList();
-        }
-        assertThat(files).as("report files").hasSizeGreaterThan(5);
-        for (Path file : files) {
-            assertThat(scanner.leaks(Files.readAllBytes(file))).as(file.toString()).isEmpty();
-        }
+        ArtifactLeaks.assertNone(List.of(password), run, reports);
     }
 
     @Test

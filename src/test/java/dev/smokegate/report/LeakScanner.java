@@ -1,7 +1,10 @@
 package dev.smokegate.report;
 
+import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashSet;
@@ -9,6 +12,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Looks for a canary in a file the way an attacker reading the artifact would: as text, URL-encoded, escaped for
@@ -36,6 +40,25 @@ public final class LeakScanner {
     public LeakScanner(List<String> canaries, int prefix) {
         this.canaries = List.copyOf(canaries);
         this.prefix = prefix;
+    }
+
+    /**
+     * Every leak in every file under {@code root} (a report directory), each as {@code "relative/path: leak"}; empty
+     * when all are clean. Fails when there is no file at all: a scan of nothing proves nothing.
+     */
+    public List<String> leaksUnder(Path root) throws IOException {
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(root)) {
+            files = walk.filter(Files::isRegularFile).toList();
+        }
+        if (files.isEmpty()) {
+            throw new AssertionError("no file under " + root + " to scan for leaks");
+        }
+        List<String> found = new ArrayList<>();
+        for (Path file : files) {
+            leaks(Files.readAllBytes(file)).forEach(leak -> found.add(root.relativize(file) + ": " + leak));
+        }
+        return found;
     }
 
     /** Descriptions of every form of every canary found in the content; empty when it is clean. */

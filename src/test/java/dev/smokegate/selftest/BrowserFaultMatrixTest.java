@@ -9,13 +9,8 @@ import dev.smokegate.config.OAuthSettings;
 import dev.smokegate.engine.Selection;
 import dev.smokegate.model.Outcome;
 import dev.smokegate.model.Suite;
-import dev.smokegate.reference.ReferenceDeployment;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 
@@ -24,28 +19,8 @@ import org.junit.jupiter.params.provider.FieldSource;
  * Platform against the reference deployment's real Node app and GitHub's stand-in, in headless Chromium, healthy
  * (all pass) and once per fault (exactly the expected check fails, or cannot verify, naming the problem).
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @ExternalProcesses
-class BrowserFaultMatrixTest {
-
-    private ReferenceDeployment deployment;
-    private EnvironmentConfig config;
-
-    @BeforeAll
-    void startDeployment() throws Exception {
-        deployment = ReferenceDeployment.startDemo();
-        config = ReferenceEnvironment.config(deployment);
-    }
-
-    @AfterAll
-    void stopDeployment() {
-        deployment.close();
-    }
-
-    @AfterEach
-    void heal() {
-        deployment.heal();
-    }
+class BrowserFaultMatrixTest extends OnReferenceDeployment {
 
     private SuiteRun run(EnvironmentConfig environment) throws Exception {
         return SuiteRun.of(environment, new Selection(Suite.NIGHTLY, BrowserFaultCase.CHECKS));

@@ -3,12 +3,10 @@ package dev.smokegate.selftest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.smokegate.ExternalProcesses;
-import dev.smokegate.config.EnvironmentConfig;
 import dev.smokegate.config.PostgresUrl;
 import dev.smokegate.engine.Selection;
 import dev.smokegate.model.Outcome;
 import dev.smokegate.model.Suite;
-import dev.smokegate.reference.ReferenceDeployment;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -18,11 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 
@@ -31,30 +25,10 @@ import org.junit.jupiter.params.provider.FieldSource;
  * healthy, every check passes; per fault (a switched fault of the server, or a config expecting something else),
  * exactly the expected checks fail. And running them all changes nothing in the app's database.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @ExternalProcesses
-class DbFaultMatrixTest {
+class DbFaultMatrixTest extends OnReferenceDeployment {
 
     private static final Selection DB_CHECKS = new Selection(Suite.FULL, DbFaultCase.CHECKS);
-
-    private ReferenceDeployment deployment;
-    private EnvironmentConfig config;
-
-    @BeforeAll
-    void startDeployment() throws Exception {
-        deployment = ReferenceDeployment.startDemo();
-        config = ReferenceEnvironment.config(deployment);
-    }
-
-    @AfterAll
-    void stopDeployment() {
-        deployment.close();
-    }
-
-    @AfterEach
-    void heal() {
-        deployment.heal();
-    }
 
     @Test
     void healthyDatabasePassesEveryDbCheck() throws Exception {

@@ -11,14 +11,9 @@ import dev.smokegate.model.Outcome;
 import dev.smokegate.model.Severity;
 import dev.smokegate.model.Suite;
 import dev.smokegate.reference.Fault;
-import dev.smokegate.reference.ReferenceDeployment;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 import org.junit.platform.engine.TestExecutionResult;
@@ -28,28 +23,8 @@ import org.junit.platform.engine.TestExecutionResult;
  * deployment, once healthy (every check of every area passes) and once per fault (exactly the expected checks
  * fail, each with a message that names the problem).
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @ExternalProcesses
-class FaultMatrixTest {
-
-    private ReferenceDeployment deployment;
-    private EnvironmentConfig config;
-
-    @BeforeAll
-    void startDeployment() throws Exception {
-        deployment = ReferenceDeployment.startDemo();
-        config = ReferenceEnvironment.config(deployment);
-    }
-
-    @AfterAll
-    void stopDeployment() {
-        deployment.close();
-    }
-
-    @AfterEach
-    void heal() {
-        deployment.heal();
-    }
+class FaultMatrixTest extends OnReferenceDeployment {
 
     @Test
     void healthyDeploymentPassesEveryCheckWithoutWarnings() throws Exception {

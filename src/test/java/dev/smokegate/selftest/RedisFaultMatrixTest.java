@@ -3,18 +3,12 @@ package dev.smokegate.selftest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.smokegate.ExternalProcesses;
-import dev.smokegate.config.EnvironmentConfig;
 import dev.smokegate.engine.Selection;
 import dev.smokegate.model.Outcome;
 import dev.smokegate.model.Suite;
-import dev.smokegate.reference.ReferenceDeployment;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 
@@ -23,30 +17,10 @@ import org.junit.jupiter.params.provider.FieldSource;
  * Redis fault but a stopped Redis may break) run through the JUnit Platform against the reference deployment's real
  * Redis, healthy and once per fault. {@code REDIS_STOPPED}'s row is in {@link FaultCase}.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @ExternalProcesses
-class RedisFaultMatrixTest {
+class RedisFaultMatrixTest extends OnReferenceDeployment {
 
     private static final Selection REDIS = new Selection(Suite.FULL, List.of("redis.*", "http.redis-path.ok"));
-
-    private ReferenceDeployment deployment;
-    private EnvironmentConfig config;
-
-    @BeforeAll
-    void startDeployment() throws Exception {
-        deployment = ReferenceDeployment.startDemo();
-        config = ReferenceEnvironment.config(deployment);
-    }
-
-    @AfterAll
-    void stopDeployment() {
-        deployment.close();
-    }
-
-    @AfterEach
-    void heal() {
-        deployment.heal();
-    }
 
     @Test
     void healthyRedisPassesEveryCheck() throws Exception {

@@ -15,6 +15,7 @@ import dev.smokegate.model.Evidence;
 import dev.smokegate.model.Outcome;
 import dev.smokegate.model.Suite;
 import dev.smokegate.reference.ReferenceDeployment;
+import dev.smokegate.report.LeakScanner;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -100,14 +101,7 @@ class RestoreDrillFaultTest {
             assertThat(files.map(f -> f.getFileName().toString())).as("the trend chart")
                     .anyMatch(n -> n.endsWith("-attachment.svg"));
         }
-        try (var files = Files.walk(reports)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                for (String password : passwords()) {
-                    assertThat(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1)).as(file.toString())
-                            .doesNotContain(password);
-                }
-            }
-        }
+        assertThat(new LeakScanner(passwords()).leaksUnder(reports)).as("passwords in the reports").isEmpty();
         assertThat(sourceState()).as("the source after the drill").isEqualTo(before);
         assertThat(scratchObjects()).as("the scratch after the drill").isEmpty();
     }
@@ -170,14 +164,12 @@ class RestoreDrillFaultTest {
         assertThat(run.out()).contains("restore failed: pg_restore exited with code 1: pg_restore: error: connection "
                 + "to postgres://restore:");
         try (var files = Files.walk(reports)) {
-            List<Path> artifacts = files.filter(Files::isRegularFile).toList();
-            assertThat(artifacts).as("the tool's output attached").anySatisfy(f ->
+            assertThat(files.filter(Files::isRegularFile).toList()).as("the tool's output attached").anySatisfy(f ->
                     assertThat(Files.readString(f)).contains("pg_restore: error: connection to"));
-            for (String password : passwords()) {
-                assertThat(run.out() + run.err()).doesNotContain(password);
-                assertThat(artifacts).allSatisfy(f -> assertThat(new String(Files.readAllBytes(f),
-                        StandardCharsets.ISO_8859_1)).as(f.toString()).doesNotContain(password));
-            }
+            LeakScanner scanner = new LeakScanner(passwords());
+            assertThat(scanner.leaks((run.out() + run.err()).getBytes(StandardCharsets.UTF_8))).as("console")
+                    .isEmpty();
+            assertThat(scanner.leaksUnder(reports)).as("passwords in the reports").isEmpty();
         }
         assertThat(scratchObjects()).isEmpty();
     }
