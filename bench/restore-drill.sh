@@ -29,10 +29,10 @@ server=$!
 drill=
 drill_jvm=
 cleanup() {
-  # smokegate first (on SIGTERM it still empties the scratch), then /usr/bin/time around it, then the deployment.
-  if [[ -n "$drill_jvm" ]]; then kill "$drill_jvm" 2>/dev/null || true; fi
-  if [[ -n "$drill" ]]; then kill "$drill" 2>/dev/null; wait "$drill" 2>/dev/null || true; fi
-  kill "$server" 2>/dev/null; wait "$server" 2>/dev/null || true
+  set +e  # a process that already ended must not stop the rest of the cleanup
+  # A running drill first: smokegate empties the scratch on SIGTERM, and /usr/bin/time around it ends with it.
+  if [[ -n "$drill" ]]; then kill "${drill_jvm:-$drill}" 2>/dev/null; wait "$drill" 2>/dev/null; fi
+  kill "$server" 2>/dev/null; wait "$server" 2>/dev/null
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -191,10 +191,13 @@ smokegate_drill() {
     drill=$!
     drill_jvm=$drill
   fi
-  drill_jvm_kb=$(peak_rss_kb "${drill_jvm:-$drill}")
-  local code=0
+  # Polled in the background: `wait` returns at once on a signal, so a stopped benchmark stops the drill too.
+  peak_rss_kb "${drill_jvm:-$drill}" > "$work/peak" &
+  local poller=$! code=0
   wait "$drill" || code=$?
+  wait "$poller"
   drill= drill_jvm=
+  drill_jvm_kb=$(cat "$work/peak")
   drill_wall=$(( $(now_ms) - started ))
   drill_time_kb=-
   [[ -f "$work/time.txt" ]] && drill_time_kb=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$work/time.txt")
