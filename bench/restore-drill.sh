@@ -12,7 +12,8 @@
 # smokegate's dump goes to a file and its restore runs with 2 jobs; the pipe allows only one. Sizes run in ascending
 # order (the source only grows); a 10 M-row source needs a few GB of disk (data, dumps, archived WAL) in /tmp.
 # Usage: bench/restore-drill.sh [ROWS...]   (default 10000 1000000 10000000). Progress on stderr, the table on stdout.
-set -euo pipefail
+set -Eeuo pipefail
+trap 'echo "restore-drill.sh: FAILED (exit $?) at line $LINENO: $BASH_COMMAND" >&2' ERR
 home=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)
 (( $# )) || set -- 10000 1000000 10000000
 for rows in "$@"; do
@@ -29,7 +30,7 @@ server=$!
 drill=
 drill_jvm=
 cleanup() {
-  set +e  # a process that already ended must not stop the rest of the cleanup
+  set +e; trap - ERR  # a process that already ended must not stop the rest of the cleanup
   # A running drill first: smokegate empties the scratch on SIGTERM, and /usr/bin/time around it ends with it.
   if [[ -n "$drill" ]]; then kill "${drill_jvm:-$drill}" 2>/dev/null; wait "$drill" 2>/dev/null; fi
   kill "$server" 2>/dev/null; wait "$server" 2>/dev/null
@@ -132,10 +133,10 @@ fill() {
   source_psql -v users="$users" -v rooms="$rooms" <<'SQL'
 INSERT INTO users (github_login, created_at)
   SELECT 'bench-user-' || g, timestamptz '2026-01-01' + g * interval '1 minute'
-  FROM generate_series((SELECT count(*) FROM users) + 1, :users) g;
+  FROM generate_series((SELECT count(*) FROM users) + 1, :users::bigint) g;
 INSERT INTO rooms (name, created_by)
   SELECT 'bench-room-' || g, 1 + (g * 7919) % (SELECT max(id) FROM users)
-  FROM generate_series((SELECT count(*) FROM rooms) + 1, :rooms) g;
+  FROM generate_series((SELECT count(*) FROM rooms) + 1, :rooms::bigint) g;
 SQL
   have=$(source_psql -c 'SELECT count(*) FROM messages')
   while (( have < messages )); do
@@ -144,15 +145,15 @@ SQL
 INSERT INTO messages (room_id, user_id, body, created_at)
   SELECT 1 + g % r.n, 1 + (g * 7919) % u.n,
          (ARRAY['Morning all,', 'Quick question:', 'FYI', 'Heads up:', 'Thanks!', 'Re the deploy:', 'ok so',
-                'Update:', 'Reminder:', 'Sorry, late:'])[1 + g % 10] || ' ' ||
+                'Update:', 'Reminder:', 'Sorry, late:'])[(1 + g % 10)::int] || ' ' ||
          (ARRAY['the staging build is green again', 'can someone review my PR before lunch',
                 'the migration ran fine on my machine', 'I pushed a fix for the login redirect',
                 'we should bump the node version next sprint', 'the websocket reconnects after 30 seconds',
                 'standup moved to 10:30 today', 'who broke the nightly run again',
-                'the coffee machine on floor 3 is fixed', 'see the ticket for the full stack trace'])[1 + (g / 10) % 10]
-         || ' #' || substr(md5(g::text), 1, 8 + g % 25),
+                'the coffee machine on floor 3 is fixed', 'see the ticket for the full stack trace'])[(1 + (g / 10) % 10)::int]
+         || ' #' || substr(md5(g::text), 1, (8 + g % 25)::int),
          timestamptz '2026-01-01' + g * interval '1 second'
-  FROM generate_series(:from, :to) g, (SELECT max(id) AS n FROM rooms) r, (SELECT max(id) AS n FROM users) u;
+  FROM generate_series(:from::bigint, :to) g, (SELECT max(id) AS n FROM rooms) r, (SELECT max(id) AS n FROM users) u;
 SQL
     have=$next
     note "  messages: $have of $messages"
