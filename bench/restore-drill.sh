@@ -5,8 +5,8 @@
 # nearly all of them messages with chat-like bodies of 50-100 bytes; then
 #   1. smokegate runs the drill alone (`--suite nightly --only db.restore-drill`, a copy of suites/demo.yaml with a
 #      2h objective, a 3h run deadline and no smoke step): each step's time from summary.json's measurements, the
-#      run's wall time, the JVM's peak resident memory (VmHWM, polled) and /usr/bin/time's max RSS (the JVM or the
-#      largest tool it ran: pg_dump, pg_restore, node);
+#      run's wall time and its peak memory: /usr/bin/time -v's max RSS (Debian package `time`) of smokegate and the
+#      tools it ran, of which its JVM is by far the largest; without /usr/bin/time the JVM's VmHWM, polled;
 #   2. by hand: `pg_dump -Fc` of the source (read-only session) piped into `pg_restore --no-owner --no-privileges`
 #      into the scratch database, same tools and TLS settings, timed; then the scratch is emptied again as its user.
 # smokegate's dump goes to a file and its restore runs with 2 jobs; the pipe allows only one. Sizes run in ascending
@@ -17,7 +17,10 @@ trap 'echo "restore-drill.sh: FAILED (exit $?) at line $LINENO: $BASH_COMMAND" >
 home=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)
 (( $# )) || set -- 10000 1000000 10000000
 for rows in "$@"; do
-  [[ $rows =~ ^[0-9]+$ ]] && (( rows >= 1000 )) || { echo "restore-drill.sh: ROWS must be numbers >= 1000: $rows" >&2; exit 2; }
+  if ! [[ $rows =~ ^[0-9]+$ ]] || (( rows < 1000 )); then
+    echo "restore-drill.sh: ROWS must be numbers >= 1000: $rows" >&2
+    exit 2
+  fi
 done
 mapfile -t sizes < <(printf '%s\n' "$@" | sort -n -u)
 tools=/usr/lib/postgresql/15/bin
@@ -61,8 +64,9 @@ unset PGSERVICE PGHOST PGPORT PGUSER PGDATABASE PGPASSWORD PGOPTIONS
 # host, port, user, database and password of a postgres:// URL, one per line, read from the environment: the
 # password never appears in any process's argv.
 url_parts() {
-  URL=${!1} python3 -c 'import os, urllib.parse as u; p = u.urlsplit(os.environ["URL"]); print(p.hostname, p.port or 5432,
-u.unquote(p.username or ""), u.unquote(p.path.lstrip("/")), u.unquote(p.password or ""), sep="\n")'
+  URL=${!1} python3 -c 'import os, urllib.parse as u; p = u.urlsplit(os.environ["URL"])
+print(p.hostname, p.port or 5432, u.unquote(p.username or ""), u.unquote(p.path.lstrip("/")),
+      u.unquote(p.password or ""), sep="\n")'
 }
 { read -r src_host; read -r src_port; read -r src_user; read -r src_db; read -r src_password; } \
   < <(url_parts DATABASE_URL)
@@ -150,7 +154,8 @@ INSERT INTO messages (room_id, user_id, body, created_at)
                 'the migration ran fine on my machine', 'I pushed a fix for the login redirect',
                 'we should bump the node version next sprint', 'the websocket reconnects after 30 seconds',
                 'standup moved to 10:30 today', 'who broke the nightly run again',
-                'the coffee machine on floor 3 is fixed', 'see the ticket for the full stack trace'])[(1 + (g / 10) % 10)::int]
+                'the coffee machine on floor 3 is fixed', 'see the ticket for the full stack trace'])
+           [(1 + (g / 10) % 10)::int]
          || ' #' || substr(md5(g::text), 1, (8 + g % 25)::int),
          timestamptz '2026-01-01' + g * interval '1 second'
   FROM generate_series(:from::bigint, :to) g, (SELECT max(id) AS n FROM rooms) r, (SELECT max(id) AS n FROM users) u;
@@ -159,26 +164,29 @@ SQL
     note "  messages: $have of $messages"
   done
   source_psql -c 'VACUUM (ANALYZE) users, rooms, messages'
-  note "filled to $(source_psql -c "SELECT (SELECT count(*) FROM users) || ' users, ' || (SELECT count(*) FROM rooms)
+  local filled took
+  filled=$(source_psql -c "SELECT (SELECT count(*) FROM users) || ' users, ' || (SELECT count(*) FROM rooms)
     || ' rooms, ' || (SELECT count(*) FROM messages) || ' messages (body ' || (SELECT round(avg(length(body)))
-    FROM messages) || ' bytes on average), database ' || pg_size_pretty(pg_database_size(current_database()))") in $(seconds $(( $(now_ms) - started ))) s"
+    FROM messages) || ' bytes on average), database ' || pg_size_pretty(pg_database_size(current_database()))")
+  took=$(seconds $(( $(now_ms) - started )))
+  note "filled to $filled in $took s"
 }
 
 # Peak resident memory (VmHWM, kB) of process $1, polled until it is gone; the kernel keeps the high-water mark, so
-# polling misses at most the last fraction of a second.
+# polling misses only what the last tenth of a second added (a lower bound).
 peak_rss_kb() {
   local pid=$1 peak=0 value
   while kill -0 "$pid" 2>/dev/null; do
     value=$(awk '/^VmHWM:/ {print $2}' "/proc/$pid/status" 2>/dev/null || true)
     [[ -n $value ]] && peak=$value
-    sleep 0.2
+    sleep 0.1
   done
   echo "$peak"
 }
 
 # One drill through smokegate; sets the drill_* variables from summary.json and the console.
 smokegate_drill() {
-  local reports="$work/reports" started
+  local reports="$work/reports" started poller=
   rm -rf "$reports"
   started=$(now_ms)
   if [[ -x /usr/bin/time ]]; then
@@ -191,24 +199,28 @@ smokegate_drill() {
       --no-html > "$work/drill.log" 2>&1 &
     drill=$!
     drill_jvm=$drill
+    # In the background: `wait` returns at once on a signal, so a stopped benchmark stops the drill too.
+    peak_rss_kb "$drill" > "$work/peak" &
+    poller=$!
   fi
-  # Polled in the background: `wait` returns at once on a signal, so a stopped benchmark stops the drill too.
-  peak_rss_kb "${drill_jvm:-$drill}" > "$work/peak" &
-  local poller=$! code=0
+  local code=0
   wait "$drill" || code=$?
-  wait "$poller"
-  drill= drill_jvm=
-  drill_jvm_kb=$(cat "$work/peak")
   drill_wall=$(( $(now_ms) - started ))
-  drill_time_kb=-
-  [[ -f "$work/time.txt" ]] && drill_time_kb=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$work/time.txt")
+  drill= drill_jvm=
+  if [[ -n $poller ]]; then
+    wait "$poller"
+    drill_rss_kb=$(cat "$work/peak")
+  else
+    drill_rss_kb=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$work/time.txt")
+  fi
   local summary="$reports/demo/latest/summary.json"
   [[ -f $summary ]] || { cat "$work/drill.log" >&2; fail "smokegate wrote no summary.json (exit $code)"; }
   read -r drill_status drill_dump drill_restore drill_migrate drill_verify drill_recovery < <(python3 -c '
 import json, sys
 r = [x for x in json.load(open(sys.argv[1]))["results"] if x["id"] == "db.restore-drill"]
 m = r[0].get("measurements", {}) if r else {}
-print(r[0]["status"] if r else "missing", *(m.get(k + "-ms", -1) for k in ("dump", "restore", "migrate", "verify", "recovery")))
+steps = ("dump", "restore", "migrate", "verify", "recovery")
+print(r[0]["status"] if r else "missing", *(m.get(step + "-ms", -1) for step in steps))
 ' "$summary")
   if [[ $drill_status != passed || $code -ne 0 ]]; then
     cat "$work/drill.log" >&2
@@ -237,8 +249,8 @@ SELECT format('DROP %s IF EXISTS %I.%I CASCADE',
               CASE c.relkind WHEN 'v' THEN 'VIEW' WHEN 'm' THEN 'MATERIALIZED VIEW' WHEN 'S' THEN 'SEQUENCE'
                              WHEN 'f' THEN 'FOREIGN TABLE' ELSE 'TABLE' END, n.nspname, c.relname)
 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f') AND c.relowner = (SELECT oid FROM pg_roles WHERE rolname = current_user)
-  AND n.nspname NOT IN ('pg_catalog', 'information_schema')
+WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f')
+  AND c.relowner = (SELECT oid FROM pg_roles WHERE rolname = current_user) AND n.nspname NOT IN ('pg_catalog', 'information_schema')
 ORDER BY c.relkind = 'S', c.relname
 \gexec
 SQL
@@ -246,9 +258,11 @@ SQL
   (( left == 0 )) || fail "the scratch still holds $left relations after dropping what pg_restore created"
 }
 
-printf '%s on %d cores; times in seconds, memory in MB\n' "db.restore-drill vs pg_dump | pg_restore" "$(nproc)"
-format='%10s %8s %8s %8s %8s %9s %8s | %13s | %8s %8s | %10s %9s\n'
-printf "$format" rows dump restore migrate verify recovery "sg wall" "dump|restore" "JVM peak" "max RSS" "dump size" "db size"
+printf 'db.restore-drill (smokegate) vs pg_dump | pg_restore by hand, %d cores; seconds; peak RSS in MB: %s\n' \
+  "$(nproc)" "$( [[ -x /usr/bin/time ]] && echo "/usr/bin/time -v, smokegate and its tools" \
+    || echo "the JVM's VmHWM, polled")"
+format='%10s %8s %8s %8s %8s %9s %8s | %13s | %8s %10s %9s\n'
+printf "$format" rows dump restore migrate verify recovery "sg wall" "dump|restore" "peak RSS" "dump size" "db size"
 for rows in "${sizes[@]}"; do
   note "filling the source to $rows rows"
   fill "$rows"
@@ -261,6 +275,5 @@ for rows in "${sizes[@]}"; do
   note "  by hand: $(seconds "$plain_wall") s, $plain_rows messages restored"
   printf "$format" "$rows" "$(seconds "$drill_dump")" "$(seconds "$drill_restore")" "$(seconds "$drill_migrate")" \
     "$(seconds "$drill_verify")" "$(seconds "$drill_recovery")" "$(seconds "$drill_wall")" "$(seconds "$plain_wall")" \
-    "$(( drill_jvm_kb / 1024 ))" "$( [[ $drill_time_kb == - ]] && echo - || echo $(( drill_time_kb / 1024 )))" \
-    "$drill_size" "$db_size"
+    "$(( drill_rss_kb / 1024 ))" "$drill_size" "$db_size"
 done
