@@ -13,9 +13,10 @@ import java.util.regex.Pattern;
 
 /**
  * The backend's "Sign in with GitHub" as a real Node app ({@code oauth-app.js}: express 5, express-session with
- * connect-redis, passport-github2), on a loopback HTTP port behind the backend's TLS front end, which forwards
- * {@code /auth/*}, {@code /api/me} and {@code /webhooks/*} to it through a {@link ReverseProxy}. Its faults travel with each forwarded
- * request ({@link #FAULTS_HEADER}), so it runs for the deployment's whole life.
+ * connect-redis, passport-github2; and a GitHub webhook verified with @octokit/webhooks-methods), on a loopback
+ * HTTP port behind the backend's TLS front end, which forwards {@code /auth/*}, {@code /api/me} and
+ * {@code /webhooks/*} to it through a {@link ReverseProxy}. Its faults travel with each forwarded request
+ * ({@link #FAULTS_HEADER}), so it runs for the deployment's whole life.
  */
 public final class OAuthAppProcess implements AutoCloseable {
 
@@ -67,7 +68,10 @@ public final class OAuthAppProcess implements AutoCloseable {
         process.stop();
     }
 
-    /** Secrets (client secret, Redis password, session and webhook secrets) go by environment: not visible in ps, never logged. */
+    /**
+     * Secrets (client secret, Redis password, session and webhook secrets) go by environment: not visible in ps,
+     * never logged.
+     */
     private static Map<String, String> environment(OAuthAppWiring wiring, NodeRuntime runtime, int port) {
         byte[] sessionSecret = new byte[32];
         RANDOM.nextBytes(sessionSecret);
