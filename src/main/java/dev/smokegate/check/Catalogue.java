@@ -9,6 +9,7 @@ import dev.smokegate.check.oauth.OAuthChecks;
 import dev.smokegate.check.oauth.LoginChecks;
 import dev.smokegate.check.redis.RedisChecks;
 import dev.smokegate.check.tls.TlsChecks;
+import dev.smokegate.check.webhook.WebhookChecks;
 import dev.smokegate.check.ws.WsChecks;
 import dev.smokegate.probe.tls.TlsProbes;
 import java.time.Clock;
@@ -43,6 +44,7 @@ public final class Catalogue {
         checks.addAll(DbChecks.all());
         checks.addAll(RestoreDrillChecks.all());
         checks.addAll(RedisChecks.all());
+        checks.addAll(WebhookChecks.all());
         Set<String> ids = new HashSet<>();
         for (Check<?> check : checks) {
             if (!ids.add(check.spec().id())) {

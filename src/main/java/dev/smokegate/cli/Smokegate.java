@@ -156,8 +156,8 @@ public final class Smokegate {
             out.println("reference deployment running; verify it with:");
             out.println("./smokegate run demo" + flags);
             // Generated secrets like any other: only where they are, never their values.
-            out.println("the secrets suites/demo.yaml references (GitHub test account, DATABASE_URL, REDIS_URL): "
-                    + "set -a; . " + secrets + "; set +a");
+            out.println("the secrets suites/demo.yaml references (GitHub test account, DATABASE_URL, REDIS_URL, "
+                    + "WEBHOOK_SECRET): set -a; . " + secrets + "; set +a");
             out.flush();
             Thread.currentThread().join();
             return ExitCode.PASSED;

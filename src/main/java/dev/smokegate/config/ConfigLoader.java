@@ -97,6 +97,7 @@ public final class ConfigLoader {
                 root.section("database", DatabaseSettings::read).orElse(DatabaseSettings.NONE),
                 root.section("redis", RedisSettings::read).orElse(RedisSettings.NONE),
                 root.section("oauth", OAuthSettings::read).orElse(OAuthSettings.NONE),
+                root.section("webhook", WebhookSettings::read).orElse(WebhookSettings.NONE),
                 root.section("browser", BrowserSettings::read).orElse(BrowserSettings.DEFAULTS),
                 root.sections("waivers", Waiver::read).stream().flatMap(Optional::stream).toList(),
                 root.section("waiver-policy", WaiverPolicy::read).orElse(WaiverPolicy.DEFAULTS),

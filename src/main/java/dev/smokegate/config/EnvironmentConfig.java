@@ -35,6 +35,7 @@ public record EnvironmentConfig(
         DatabaseSettings database,
         RedisSettings redis,
         OAuthSettings oauth,
+        WebhookSettings webhook,
         BrowserSettings browser,
         List<Waiver> waivers,
         WaiverPolicy waiverPolicy,
@@ -129,6 +130,7 @@ public record EnvironmentConfig(
         private WaiverPolicy waiverPolicy = WaiverPolicy.DEFAULTS;
         private FailOn failOn = FailOn.EVERYTHING;
         private OAuthSettings oauth = OAuthSettings.NONE;
+        private WebhookSettings webhook = WebhookSettings.NONE;
         private BrowserSettings browser = BrowserSettings.DEFAULTS;
         private List<ConfigValue> references = List.of();
         private final Set<String> secretValues = new HashSet<>();
@@ -160,6 +162,7 @@ public record EnvironmentConfig(
             waiverPolicy = c.waiverPolicy;
             failOn = c.failOn;
             oauth = c.oauth;
+            webhook = c.webhook;
             browser = c.browser;
             references = c.references;
             secretValues.addAll(c.secretValues);
@@ -182,6 +185,7 @@ public record EnvironmentConfig(
         public Builder waiverPolicy(WaiverPolicy value) { waiverPolicy = value; return this; }
         public Builder failOn(FailOn value) { failOn = value; return this; }
         public Builder oauth(OAuthSettings value) { oauth = value; return this; }
+        public Builder webhook(WebhookSettings value) { webhook = value; return this; }
 
         /** Also makes the URL's password a secret, as reading it from a file does. */
         public Builder redis(RedisSettings value) {
@@ -201,8 +205,8 @@ public record EnvironmentConfig(
 
         public EnvironmentConfig build() {
             return new EnvironmentConfig(name, source, frontend, backend, canonical, websocket, trust, connectTo,
-                    timeouts, thresholds, headers, cors, tls, http, database, redis, oauth, browser, waivers,
-                    waiverPolicy, failOn, references, secretValues);
+                    timeouts, thresholds, headers, cors, tls, http, database, redis, oauth, webhook, browser,
+                    waivers, waiverPolicy, failOn, references, secretValues);
         }
     }
 }

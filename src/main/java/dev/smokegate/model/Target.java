@@ -25,6 +25,8 @@ public record Target(String role, String address) {
     public static final String DATABASE = "database";
     /** Redis as {@code redis.url} reaches it directly, shown as {@code host:port}. */
     public static final String REDIS = "redis";
+    /** The app's GitHub webhook endpoint ({@code webhook.url}). */
+    public static final String WEBHOOK = "webhook";
     /** The environment as a whole: only skipped checks have it, and a skipped check has nothing to waive. */
     public static final String ENVIRONMENT = "environment";
 
@@ -33,7 +35,7 @@ public record Target(String role, String address) {
      * its role by one of these constants, never by a literal, or a waiver for the new role would be refused.
      */
     public static final List<String> ROLES = List.of(FRONTEND, BACKEND, CANONICAL, ALIAS, WEBSOCKET, ORIGIN, TLS,
-            PRELOAD_DOMAIN, LOGIN, DATABASE, REDIS);
+            PRELOAD_DOMAIN, LOGIN, DATABASE, REDIS, WEBHOOK);
 
     public Target {
         Objects.requireNonNull(role, "role");

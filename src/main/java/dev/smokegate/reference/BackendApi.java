@@ -14,7 +14,8 @@ import java.util.Map;
 
 /**
  * The backend's health paths: liveness, and one path per dependency that really talks to it; and the Node app that
- * signs users in with GitHub, which the front end forwards {@code /auth/*} and {@code /api/me} to.
+ * signs users in with GitHub and takes GitHub's webhook deliveries, which the front end forwards {@code /auth/*},
+ * {@code /api/me} and {@code /webhooks/*} to.
  */
 final class BackendApi {
 
@@ -50,6 +51,7 @@ final class BackendApi {
                 Route.exact("/api/session", request -> json(200, Map.of("authenticated", false))),
                 new Route(request -> request.rawPath().startsWith("/auth/"), oauthApp),
                 Route.exact("/api/me", oauthApp),
+                new Route(request -> request.rawPath().startsWith("/webhooks/"), oauthApp),
                 Route.any(request -> error(404, "no such endpoint")));
     }
 

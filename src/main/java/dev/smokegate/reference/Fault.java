@@ -240,6 +240,21 @@ public enum Fault {
      */
     CALLBACK_ERROR_500,
 
+    /** The app's webhook processes deliveries without an {@code X-Hub-Signature-256}: it verifies only signed ones. */
+    WEBHOOK_UNSIGNED_ACCEPTED,
+
+    /**
+     * The app's webhook computes the signature check but ignores its result, so a wrong signature, or one made for
+     * another body, is accepted.
+     */
+    WEBHOOK_WRONG_SIGNATURE_ACCEPTED,
+
+    /**
+     * The app's webhook throws on a missing or wrong signature and lets the error reach the default handler: a 500
+     * instead of a refusal (GitHub retries it, and the logs fill with stack traces).
+     */
+    WEBHOOK_500_ON_BAD_SIGNATURE,
+
     /** GitHub's consent page never enables its authorize button (the page script that does it is missing). */
     CONSENT_NEVER_ENABLES,
 

@@ -13,8 +13,10 @@ import dev.smokegate.reference.web.Site;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.EnumSet;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -24,10 +26,11 @@ import java.util.stream.Collectors;
  * "Sign in with GitHub" in the reference deployment: the OAuth app as registered at GitHub's stand-in, the test
  * account (both generated per start), the stand-in's site, and the Node app with the front end's proxy to it.
  *
- * @param appPort the loopback port the Node app listens on, chosen before it starts so the backend's proxy can
- *                be built first
+ * @param appPort       the loopback port the Node app listens on, chosen before it starts so the backend's proxy
+ *                      can be built first
+ * @param webhookSecret the secret the app's GitHub webhook verifies deliveries with ({@code WEBHOOK_SECRET})
  */
-record ReferenceOAuth(GitHubAccount account, OAuthAppRegistration registration, int appPort) {
+record ReferenceOAuth(GitHubAccount account, OAuthAppRegistration registration, int appPort, String webhookSecret) {
 
     static final String CLIENT_ID = "Iv1.smokegate-demo";
     static final String CALLBACK_URL = "https://" + ReferenceHosts.BACKEND + "/auth/github/callback";
@@ -39,11 +42,20 @@ record ReferenceOAuth(GitHubAccount account, OAuthAppRegistration registration, 
             Fault.STATE_REUSED, Fault.REDIRECT_URI_HTTP, Fault.REDIRECT_URI_PREVIEW, Fault.SCOPE_TOO_WIDE,
             Fault.OAUTH_SESSION_COOKIE_NOT_HTTPONLY, Fault.OAUTH_SESSION_COOKIE_NOT_SECURE,
             Fault.OAUTH_SESSION_COOKIE_SAMESITE_NONE, Fault.CODE_LEFT_IN_URL, Fault.TOKEN_IN_LOCAL_STORAGE,
-            Fault.LOGOUT_KEEPS_SESSION, Fault.CALLBACK_ERROR_500);
+            Fault.LOGOUT_KEEPS_SESSION, Fault.CALLBACK_ERROR_500, Fault.WEBHOOK_UNSIGNED_ACCEPTED,
+            Fault.WEBHOOK_WRONG_SIGNATURE_ACCEPTED, Fault.WEBHOOK_500_ON_BAD_SIGNATURE);
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     static ReferenceOAuth generate(int appPort) {
         return new ReferenceOAuth(GitHubAccount.generate(TEST_LOGIN),
-                OAuthAppRegistration.generate(APP_NAME, CLIENT_ID, CALLBACK_URL), appPort);
+                OAuthAppRegistration.generate(APP_NAME, CLIENT_ID, CALLBACK_URL), appPort, generateWebhookSecret());
+    }
+
+    /** 32 random bytes in hex, as {@code openssl rand -hex 32} makes a GitHub webhook secret. */
+    private static String generateWebhookSecret() {
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        return HexFormat.of().formatHex(secret);
     }
 
     Site standInSite(FaultSwitches faults) {
@@ -61,7 +73,10 @@ record ReferenceOAuth(GitHubAccount account, OAuthAppRegistration registration, 
         return new GitHubStandIn(ReferenceHosts.GITHUB, account, registration, switches, Clock.systemUTC()).site();
     }
 
-    /** The backend's {@code /auth/*} and {@code /api/me}: forwarded to the Node app with its faults named. */
+    /**
+     * The backend's {@code /auth/*}, {@code /api/me} and {@code /webhooks/*}: forwarded to the Node app with its
+     * faults named.
+     */
     Handler appProxy(FaultSwitches faults) {
         return new ReverseProxy(appPort, request -> Map.of(OAuthAppProcess.FAULTS_HEADER,
                 faults.snapshot().stream().filter(APP_FAULTS::contains).map(Fault::name)
@@ -72,7 +87,7 @@ record ReferenceOAuth(GitHubAccount account, OAuthAppRegistration registration, 
     OAuthAppProcess launchApp(int githubPort, RedisEndpoint redis, Path caFile, Path workDir) throws IOException {
         return OAuthAppProcess.launch(new OAuthAppWiring(registration, "https://" + ReferenceHosts.GITHUB,
                 githubPort, "https://" + ReferenceHosts.FRONTEND + "/", redis, caFile,
-                Files.createDirectories(workDir)), appPort);
+                Files.createDirectories(workDir), webhookSecret), appPort);
     }
 
     /** The secrets a verifier's environment holds, by the variable names the OAuth config references. */
@@ -82,6 +97,7 @@ record ReferenceOAuth(GitHubAccount account, OAuthAppRegistration registration, 
         environment.put("GITHUB_TEST_PASSWORD", account.password());
         environment.put("GITHUB_TEST_TOTP_SECRET", account.totpSecret());
         environment.put("GITHUB_CLIENT_SECRET", registration.clientSecret());
+        environment.put("WEBHOOK_SECRET", webhookSecret);
         return environment;
     }
 }

@@ -27,9 +27,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The acceptance test for "secrets never reach an artifact": a canary secret, referenced by the config the way a
- * real token is, and the passwords in the reference's DATABASE_URL, RESTORE_DATABASE_URL and REDIS_URL must not
- * appear in any file under the report directory, nor on the console, after a passing and after a failing run of the
- * real front door (HTML report included).
+ * real token is, the passwords in the reference's DATABASE_URL, RESTORE_DATABASE_URL and REDIS_URL, and its
+ * WEBHOOK_SECRET must not appear in any file under the report directory, nor on the console, after a passing and
+ * after a failing run of the real front door (HTML report included).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @ExternalProcesses
@@ -57,6 +57,10 @@ class SecretCanaryTest {
             secrets.add(url);
             secrets.add(URI.create(url).getUserInfo().split(":", 2)[1]);
         }
+        // The webhook's secret goes out only as HMACs of the deliveries; the value itself never.
+        String webhookSecret = deployment.environment().get("WEBHOOK_SECRET");
+        environment.put("WEBHOOK_SECRET", webhookSecret);
+        secrets.add(webhookSecret);
     }
 
     @AfterAll

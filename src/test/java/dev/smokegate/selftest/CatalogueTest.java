@@ -35,6 +35,7 @@ class CatalogueTest {
         BrowserFaultCase.ALL.forEach(c -> covered.addAll(c.failing().keySet()));
         covered.add(BrowserFaultCase.FAILED_BY_A_WRONG_TOTP_SECRET);
         covered.addAll(RestoreDrillFaultTest.COVERED);
+        covered.add(WebhookFaultMatrixTest.CHECK);
 
         assertThat(Catalogue.all()).allSatisfy(check ->
                 assertThat(covered).as("a FaultCase failing " + check.spec().id()).contains(check.spec().id()));
@@ -75,6 +76,7 @@ class CatalogueTest {
         List<Fault> rows = new ArrayList<>(FaultCase.ALL.stream().map(FaultCase::fault).toList());
         BrowserFaultCase.ALL.forEach(c -> rows.add(c.fault()));
         RedisFaultCase.ALL.forEach(c -> c.fault().ifPresent(rows::add));
+        rows.addAll(WebhookFaultMatrixTest.ROWS.keySet());
         // POSTGRES_STOPPED has a row in both matrices (the health path, and every db.* check).
         DbFaultCase.ALL.stream().flatMap(c -> c.fault().stream()).filter(f -> !rows.contains(f)).forEach(rows::add);
         assertThat(rows).containsExactlyInAnyOrder(Fault.values());

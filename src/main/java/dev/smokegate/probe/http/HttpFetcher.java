@@ -46,6 +46,8 @@ import org.apache.http.params.CoreConnectionPNames;
 @SuppressWarnings("deprecation")
 public final class HttpFetcher {
 
+    private static final String CONTENT_TYPE = "Content-Type";
+
     private HttpFetcher() {
     }
 
@@ -125,10 +127,14 @@ public final class HttpFetcher {
                         }));
         RequestSpecification spec = RestAssured.given().config(restConfig).urlEncodingEnabled(false);
         for (HttpExchange.Header header : headers(request, config)) {
-            spec = spec.header(header.name(), header.value());
+            if (!header.name().equalsIgnoreCase(CONTENT_TYPE)) {
+                spec = spec.header(header.name(), header.value());
+            }
         }
         if (request.body().isPresent()) {
-            spec = spec.contentType("text/plain;charset=UTF-8").body(request.body().get());
+            // The body's exact bytes: a signed body (a webhook delivery) must arrive as it was signed.
+            spec = spec.contentType(request.header(CONTENT_TYPE).orElse("text/plain;charset=UTF-8"))
+                    .body(request.body().get().getBytes(StandardCharsets.UTF_8));
         }
         return spec;
     }
@@ -144,12 +150,14 @@ public final class HttpFetcher {
     }
 
     /**
-     * What goes on the wire: our User-Agent, the environment's configured headers (they may carry credentials, so
-     * only over TLS to the environment's own origins), then the request's own.
+     * What goes on the wire: our User-Agent (unless the request has its own), the environment's configured headers
+     * (they may carry credentials, so only over TLS to the environment's own origins), then the request's own.
      */
     private static List<HttpExchange.Header> headers(HttpRequest request, EnvironmentConfig config) {
         List<HttpExchange.Header> headers = new ArrayList<>();
-        headers.add(new HttpExchange.Header("User-Agent", "smokegate"));
+        if (request.header("User-Agent").isEmpty()) {
+            headers.add(new HttpExchange.Header("User-Agent", "smokegate"));
+        }
         if (config.mayCarryCredentials(request.url())) {
             for (var header : config.http().requestHeaders().entrySet()) {
                 ConfigValue value = header.getValue();

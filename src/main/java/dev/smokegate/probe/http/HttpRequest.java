@@ -31,7 +31,16 @@ public record HttpRequest(String method, URI url, List<HttpExchange.Header> head
         return new HttpRequest(method, url, more, body);
     }
 
-    /** A text body, sent as {@code text/plain;charset=UTF-8} (what Engine.IO's polling transport posts). */
+    /** The first value of the header {@code name}, ignoring case. */
+    public Optional<String> header(String name) {
+        return headers.stream().filter(h -> h.name().equalsIgnoreCase(name)).map(HttpExchange.Header::value)
+                .findFirst();
+    }
+
+    /**
+     * A text body, sent in UTF-8 as the request's {@code Content-Type} header says, or as
+     * {@code text/plain;charset=UTF-8} (what Engine.IO's polling transport posts) without one.
+     */
     public HttpRequest withBody(String text) {
         return new HttpRequest(method, url, headers, Optional.of(text));
     }

@@ -13,15 +13,16 @@ import java.util.regex.Pattern;
 
 /**
  * The backend's "Sign in with GitHub" as a real Node app ({@code oauth-app.js}: express 5, express-session with
- * connect-redis, passport-github2), on a loopback HTTP port behind the backend's TLS front end, which forwards
- * {@code /auth/*} and {@code /api/me} to it through a {@link ReverseProxy}. Its faults travel with each forwarded
- * request ({@link #FAULTS_HEADER}), so it runs for the deployment's whole life.
+ * connect-redis, passport-github2; and a GitHub webhook verified with @octokit/webhooks-methods), on a loopback
+ * HTTP port behind the backend's TLS front end, which forwards {@code /auth/*}, {@code /api/me} and
+ * {@code /webhooks/*} to it through a {@link ReverseProxy}. Its faults travel with each forwarded request
+ * ({@link #FAULTS_HEADER}), so it runs for the deployment's whole life.
  */
 public final class OAuthAppProcess implements AutoCloseable {
 
     /** The modules {@code oauth-app.js} loads. */
     static final List<String> MODULES = List.of("express", "express-session", "connect-redis", "redis", "passport",
-            "passport-github2");
+            "passport-github2", "@octokit/webhooks-methods");
     /** Names the faults switched on, comma-separated; the front end sets it and drops any a client sends. */
     public static final String FAULTS_HEADER = "X-Smokegate-Faults";
     private static final String SCRIPT = "oauth-app.js";
@@ -67,7 +68,10 @@ public final class OAuthAppProcess implements AutoCloseable {
         process.stop();
     }
 
-    /** Secrets (client secret, Redis password, session secret) go by environment: not visible in ps, never logged. */
+    /**
+     * Secrets (client secret, Redis password, session and webhook secrets) go by environment: not visible in ps,
+     * never logged.
+     */
     private static Map<String, String> environment(OAuthAppWiring wiring, NodeRuntime runtime, int port) {
         byte[] sessionSecret = new byte[32];
         RANDOM.nextBytes(sessionSecret);
@@ -85,6 +89,7 @@ public final class OAuthAppProcess implements AutoCloseable {
                 Map.entry("OAUTH_REDIS_HOST", wiring.redis().host()),
                 Map.entry("OAUTH_REDIS_PORT", String.valueOf(wiring.redis().port())),
                 Map.entry("OAUTH_REDIS_PASSWORD", wiring.redis().password()),
-                Map.entry("OAUTH_REDIS_CA", wiring.caFile().toString()));
+                Map.entry("OAUTH_REDIS_CA", wiring.caFile().toString()),
+                Map.entry("WEBHOOK_SECRET", wiring.webhookSecret()));
     }
 }

@@ -77,6 +77,36 @@ async function main() {
   app.get('/api/me', (req, res) => (req.user
     ? res.json({ login: req.user.login })
     : res.status(401).json({ error: 'not signed in' })));
+
+  // GitHub's webhook deliveries (the front end forwards /webhooks/* too), verified as @octokit/webhooks-methods
+  // verifies them: HMAC-SHA256 of the raw body with WEBHOOK_SECRET (an environment variable like the others),
+  // compared in constant time with X-Hub-Signature-256, before anything is processed; a missing or wrong signature
+  // is a 401. The package is ES modules only, which ignore NODE_PATH, so it is imported by its file. Each WEBHOOK_*
+  // fault is one way real apps get this wrong.
+  const webhooksMethods = require('node:path').join(env.NODE_PATH, '@octokit', 'webhooks-methods', 'dist-node',
+    'index.js');
+  const { verify } = await import(require('node:url').pathToFileURL(webhooksMethods).href);
+  app.post('/webhooks/github', express.raw({ type: () => true, limit: '1mb' }), async (req, res, next) => {
+    const payload = Buffer.isBuffer(req.body) ? req.body.toString('utf8') : '';
+    const signature = req.get('x-hub-signature-256');
+    const refuse = (reason) => res.status(401).json({ error: 'delivery refused', reason });
+    try {
+      if (!signature && req.faults.has('WEBHOOK_UNSIGNED_ACCEPTED')) return acknowledge();
+      if ((!signature || !payload) && !req.faults.has('WEBHOOK_500_ON_BAD_SIGNATURE')) {
+        return refuse('missing X-Hub-Signature-256');
+      }
+      // verify() throws on a missing signature, which the 500 fault lets through to the error handler.
+      const valid = await verify(env.WEBHOOK_SECRET, payload, signature);
+      if (valid || req.faults.has('WEBHOOK_WRONG_SIGNATURE_ACCEPTED')) return acknowledge();
+      if (req.faults.has('WEBHOOK_500_ON_BAD_SIGNATURE')) throw new Error('webhook signature does not match');
+      return refuse('signature does not match');
+    } catch (error) {
+      return next(error);
+    }
+    function acknowledge() {
+      return res.status(202).json({ received: req.get('x-github-event'), delivery: req.get('x-github-delivery') });
+    }
+  });
   app.use((req, res) => res.status(404).json({ error: 'no such endpoint' }));
   app.use(failedLogin);
 
