@@ -16,6 +16,7 @@ import dev.smokegate.config.RedisSettings;
 import dev.smokegate.config.RestoreDrillSettings;
 import dev.smokegate.config.TlsSettings;
 import dev.smokegate.config.WebSocketPolicy;
+import dev.smokegate.config.WebhookSettings;
 import dev.smokegate.model.Target;
 import java.io.IOException;
 import java.net.URI;
@@ -42,6 +43,8 @@ class TargetRolesTest {
             .oauth(oauth())
             .redis(RedisSettings.of(ConfigValue.literal("redis.url", "rediss://default:pw@redis.example.com:6379")))
             .database(database())
+            .webhook(new WebhookSettings(Optional.of(URI.create("https://api.example.com/webhooks/github")),
+                    Optional.of(ConfigValue.literal("webhook.secret", "s"))))
             .build();
 
     private static DatabaseSettings database() {

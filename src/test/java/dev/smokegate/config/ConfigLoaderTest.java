@@ -295,7 +295,7 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> loader.load(file)).isInstanceOfSatisfying(ConfigException.class,
                 e -> assertThat(e.problems()).containsExactly(file + ": waivers[0].target: expected a role (alias, "
                         + "backend, canonical, database, frontend, login, origin, preload-domain, redis, tls, "
-                        + "websocket) or an address (a URL or "
+                        + "webhook, websocket) or an address (a URL or "
                         + "HOST[:PORT]), found \"" + target + "\"" + hint));
     }
 
