@@ -43,6 +43,7 @@ public final class Catalogue {
         checks.addAll(DbChecks.all());
         checks.addAll(RestoreDrillChecks.all());
         checks.addAll(RedisChecks.all());
+        checks.addAll(dev.smokegate.check.secrets.SecretsChecks.all());
         Set<String> ids = new HashSet<>();
         for (Check<?> check : checks) {
             if (!ids.add(check.spec().id())) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.smokegate.ExternalProcesses;
 import dev.smokegate.config.EnvironmentConfig;
 import dev.smokegate.config.FailOn;
+import dev.smokegate.config.SecretsSettings;
 import dev.smokegate.engine.ExitCode;
 import dev.smokegate.engine.Selection;
 import dev.smokegate.model.Outcome;
@@ -36,7 +37,7 @@ class FaultMatrixTest extends OnReferenceDeployment {
                 .containsOnlyKeys("ws.polling-sticky-safe");
         assertThat(run.warned()).isEmpty();
         assertThat(run.report().results()).extracting(r -> r.spec().area())
-                .contains("http", "tls", "headers", "cors", "ws", "redis");
+                .contains("http", "tls", "headers", "cors", "ws", "redis", "secrets");
     }
 
     @Test
@@ -54,13 +55,27 @@ class FaultMatrixTest extends OnReferenceDeployment {
                         .hasMessageStartingWith("below fail-on high: "));
     }
 
+    @Test
+    void publicSourceMapFailsWhenSecretsSourceMapsIsFail() throws Exception {
+        deployment.inject(Fault.SOURCE_MAP_PUBLIC);
+        EnvironmentConfig failOnMaps = config.newBuilder().secrets(new SecretsSettings(
+                SecretsSettings.DEFAULTS.maxAssets(), SecretsSettings.DEFAULTS.maxBytes(), true)).build();
+
+        SuiteRun run = SuiteRun.of(failOnMaps, new Selection(Suite.FULL,
+                List.of(FaultCase.FAILED_BY_SOURCE_MAPS_SET_TO_FAIL)));
+
+        assertThat(run.withOutcome(Outcome.FAILED)).containsOnlyKeys(FaultCase.FAILED_BY_SOURCE_MAPS_SET_TO_FAIL);
+        assertThat(run.withOutcome(Outcome.FAILED).get(FaultCase.FAILED_BY_SOURCE_MAPS_SET_TO_FAIL)).contains(
+                "publishes its source map https://app.smokegate.test/_next/static/chunks/app/page-");
+    }
+
     @ParameterizedTest(name = "{0}")
     @FieldSource("dev.smokegate.selftest.FaultCase#ALL")
     void faultFailsExactlyItsChecks(FaultCase fault) throws Exception {
         deployment.inject(fault.fault());
 
         SuiteRun run = SuiteRun.of(config, new Selection(Suite.FULL, List.of("http.*", "headers.*", "cors.*",
-                "oauth.redirect.params", "oauth.callback.forged-state-rejected", "redis.*")));
+                "oauth.redirect.params", "oauth.callback.forged-state-rejected", "redis.*", "secrets.*")));
         Map<String, String> failed = run.withOutcome(Outcome.FAILED);
 
         assertThat(run.withOutcome(Outcome.BROKEN).keySet()).as("broken checks: " + run.withOutcome(Outcome.BROKEN))
