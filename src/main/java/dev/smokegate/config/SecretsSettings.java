@@ -1,5 +1,7 @@
 package dev.smokegate.config;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -9,10 +11,22 @@ import java.util.Optional;
  * @param maxAssets      scripts fetched at most, the page included ({@code max-assets})
  * @param maxBytes       bytes of bodies fetched at most ({@code max-bytes}, e.g. {@code 20MB})
  * @param sourceMapsFail whether a public source map fails ({@code source-maps: fail}) or warns ({@code warn})
+ * @param alsoSearch     {@code also-search}: {@code ${VAR}} references of secrets the app holds that no other check
+ *                       needs (a client secret, a signing key), so that the run knows their values and the public
+ *                       assets can be searched for them
  */
-public record SecretsSettings(int maxAssets, long maxBytes, boolean sourceMapsFail) {
+public record SecretsSettings(int maxAssets, long maxBytes, boolean sourceMapsFail, List<ConfigValue> alsoSearch) {
 
-    public static final SecretsSettings DEFAULTS = new SecretsSettings(100, 20L * 1024 * 1024, false);
+    public static final SecretsSettings DEFAULTS = new SecretsSettings(100, 20L * 1024 * 1024, false, List.of());
+
+    public SecretsSettings {
+        alsoSearch = List.copyOf(alsoSearch);
+    }
+
+    /** These settings, a public source map failing or only warning. */
+    public SecretsSettings withSourceMapsFail(boolean fail) {
+        return new SecretsSettings(maxAssets, maxBytes, fail, alsoSearch);
+    }
 
     static SecretsSettings read(YamlNode secrets) {
         return new SecretsSettings(
@@ -24,7 +38,23 @@ public record SecretsSettings(int maxAssets, long maxBytes, boolean sourceMapsFa
                     case "warn" -> Optional.of(false);
                     case "fail" -> Optional.of(true);
                     default -> Optional.empty();
-                }, "expected warn or fail").orElse(DEFAULTS.sourceMapsFail));
+                }, "expected warn or fail").orElse(DEFAULTS.sourceMapsFail),
+                alsoSearch(secrets));
+    }
+
+    private static List<ConfigValue> alsoSearch(YamlNode secrets) {
+        List<ConfigValue> references = new ArrayList<>();
+        List<Object> entries = secrets.list("also-search");
+        for (int i = 0; i < entries.size(); i++) {
+            String key = secrets.key("also-search") + "[" + i + "]";
+            ConfigValue value = secrets.context().expand(key, String.valueOf(entries.get(i)));
+            if (value.variables().isEmpty()) {
+                secrets.problem(key, "must be a ${ENV_VAR} reference (it is a secret), found a literal value");
+            } else {
+                references.add(value);
+            }
+        }
+        return references;
     }
 
     private static Optional<Integer> count(String text) {

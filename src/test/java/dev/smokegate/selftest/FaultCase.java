@@ -160,7 +160,7 @@ record FaultCase(Fault fault, Map<String, String> failing, Set<String> warning, 
                     "the value of ${GITHUB_CLIENT_SECRET} appears in "
                             + "https://app.smokegate.test/_next/static/chunks/app/page-")),
             new FaultCase(Fault.GITHUB_TOKEN_IN_HTML, Map.of("secrets.public-assets.no-secrets",
-                    "GitHub token ghp_… (40 chars) appears in https://app.smokegate.test/")),
+                    "GitHub token ghp_… (40 chars) appears in https://app.smokegate.test")),
             new FaultCase(Fault.DOTENV_SERVED, Map.of("secrets.dotfiles.not-served",
                     "https://app.smokegate.test/.env answers 200 with the file's content (KEY=value lines)")),
             new FaultCase(Fault.GIT_CONFIG_SERVED, Map.of("secrets.dotfiles.not-served",

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.smokegate.ExternalProcesses;
 import dev.smokegate.config.EnvironmentConfig;
 import dev.smokegate.config.FailOn;
-import dev.smokegate.config.SecretsSettings;
 import dev.smokegate.engine.ExitCode;
 import dev.smokegate.engine.Selection;
 import dev.smokegate.model.Outcome;
@@ -58,8 +57,7 @@ class FaultMatrixTest extends OnReferenceDeployment {
     @Test
     void publicSourceMapFailsWhenSecretsSourceMapsIsFail() throws Exception {
         deployment.inject(Fault.SOURCE_MAP_PUBLIC);
-        EnvironmentConfig failOnMaps = config.newBuilder().secrets(new SecretsSettings(
-                SecretsSettings.DEFAULTS.maxAssets(), SecretsSettings.DEFAULTS.maxBytes(), true)).build();
+        EnvironmentConfig failOnMaps = config.newBuilder().secrets(config.secrets().withSourceMapsFail(true)).build();
 
         SuiteRun run = SuiteRun.of(failOnMaps, new Selection(Suite.FULL,
                 List.of(FaultCase.FAILED_BY_SOURCE_MAPS_SET_TO_FAIL)));

@@ -7,6 +7,7 @@ import dev.smokegate.model.Target;
 import dev.smokegate.model.Verdict;
 import dev.smokegate.probe.ProbeRequest;
 import java.util.List;
+import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
@@ -16,12 +17,15 @@ final class SecretsCheck<O> implements Check<O> {
     private final CheckSpec spec;
     private final Function<EnvironmentConfig, ProbeRequest<O>> request;
     private final BiFunction<O, EnvironmentConfig, Verdict> judge;
+    private final Set<String> uses;
 
+    /** @param uses config keys whose {@code ${VAR}}s the check needs set */
     SecretsCheck(CheckSpec spec, Function<EnvironmentConfig, ProbeRequest<O>> request,
-                 BiFunction<O, EnvironmentConfig, Verdict> judge) {
+                 BiFunction<O, EnvironmentConfig, Verdict> judge, Set<String> uses) {
         this.spec = spec;
         this.request = request;
         this.judge = judge;
+        this.uses = Set.copyOf(uses);
     }
 
     @Override
@@ -42,5 +46,10 @@ final class SecretsCheck<O> implements Check<O> {
     @Override
     public Verdict judge(O observation, Target target, EnvironmentConfig config) {
         return judge.apply(observation, config);
+    }
+
+    @Override
+    public Set<String> uses() {
+        return uses;
     }
 }

@@ -106,7 +106,7 @@ class SecretsJudgesTest {
         PublicAssets mapped = new PublicAssets(answer(PAGE, 200, "<html>"), List.of(answer(CHUNK, 200, "x")),
                 answer(PAGE, 200, "{}"), Map.of(CHUNK, answer(CHUNK + ".map", 200, "{\"version\":3,\"sources\":[]}")),
                 List.of(), List.of());
-        EnvironmentConfig failing = config.newBuilder().secrets(new SecretsSettings(100, 1000, true)).build();
+        EnvironmentConfig failing = config.newBuilder().secrets(SecretsSettings.DEFAULTS.withSourceMapsFail(true)).build();
 
         assertThat(AssetJudges.sourceMapsNotPublic(mapped, config).status()).isEqualTo(Status.WARN);
         assertThat(AssetJudges.sourceMapsNotPublic(mapped, failing).status()).isEqualTo(Status.FAIL);
