@@ -27,7 +27,7 @@ class SecretsJudgesTest {
     private static final String CHUNK = "https://app.example.com/_next/static/chunks/main-1.js";
 
     private final EnvironmentConfig config = EnvironmentConfig.builder("t", URI.create(PAGE),
-                    URI.create("https://api.example.com")).secretValue(SECRET).build().newBuilder().build();
+                    URI.create("https://api.example.com")).secretValue(SECRET).build();
 
     private static EnvironmentConfig withReference(EnvironmentConfig config) {
         // As the loader records it: oauth.client-secret came from ${GITHUB_CLIENT_SECRET}.
