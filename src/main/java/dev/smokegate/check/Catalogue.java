@@ -8,6 +8,7 @@ import dev.smokegate.check.http.HttpChecks;
 import dev.smokegate.check.oauth.OAuthChecks;
 import dev.smokegate.check.oauth.LoginChecks;
 import dev.smokegate.check.redis.RedisChecks;
+import dev.smokegate.check.secrets.SecretsChecks;
 import dev.smokegate.check.tls.TlsChecks;
 import dev.smokegate.check.webhook.WebhookChecks;
 import dev.smokegate.check.ws.WsChecks;
@@ -44,6 +45,7 @@ public final class Catalogue {
         checks.addAll(DbChecks.all());
         checks.addAll(RestoreDrillChecks.all());
         checks.addAll(RedisChecks.all());
+        checks.addAll(SecretsChecks.all());
         checks.addAll(WebhookChecks.all());
         Set<String> ids = new HashSet<>();
         for (Check<?> check : checks) {

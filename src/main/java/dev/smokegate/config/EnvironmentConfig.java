@@ -37,6 +37,7 @@ public record EnvironmentConfig(
         OAuthSettings oauth,
         WebhookSettings webhook,
         BrowserSettings browser,
+        SecretsSettings secrets,
         List<Waiver> waivers,
         WaiverPolicy waiverPolicy,
         FailOn failOn,
@@ -132,6 +133,7 @@ public record EnvironmentConfig(
         private OAuthSettings oauth = OAuthSettings.NONE;
         private WebhookSettings webhook = WebhookSettings.NONE;
         private BrowserSettings browser = BrowserSettings.DEFAULTS;
+        private SecretsSettings secrets = SecretsSettings.DEFAULTS;
         private List<ConfigValue> references = List.of();
         private final Set<String> secretValues = new HashSet<>();
 
@@ -164,6 +166,7 @@ public record EnvironmentConfig(
             oauth = c.oauth;
             webhook = c.webhook;
             browser = c.browser;
+            secrets = c.secrets;
             references = c.references;
             secretValues.addAll(c.secretValues);
         }
@@ -194,6 +197,7 @@ public record EnvironmentConfig(
             return this;
         }
         public Builder browser(BrowserSettings value) { browser = value; return this; }
+        public Builder secrets(SecretsSettings value) { secrets = value; return this; }
 
         /** A value the redactor must remove from every report, as if a {@code ${VAR}} had expanded to it. */
         public Builder secretValue(String value) {
@@ -206,7 +210,7 @@ public record EnvironmentConfig(
         public EnvironmentConfig build() {
             return new EnvironmentConfig(name, source, frontend, backend, canonical, websocket, trust, connectTo,
                     timeouts, thresholds, headers, cors, tls, http, database, redis, oauth, webhook, browser,
-                    waivers, waiverPolicy, failOn, references, secretValues);
+                    secrets, waivers, waiverPolicy, failOn, references, secretValues);
         }
     }
 }

@@ -259,5 +259,23 @@ public enum Fault {
     CONSENT_NEVER_ENABLES,
 
     /** After the password GitHub asks to verify the device with a code sent by e-mail, which no test can read. */
-    DEVICE_VERIFICATION
+    DEVICE_VERIFICATION,
+
+    /**
+     * A page chunk inlines the OAuth app's client secret ({@code GITHUB_CLIENT_SECRET}) as if it had been named
+     * {@code NEXT_PUBLIC_GITHUB_CLIENT_SECRET}: Next.js puts such variables into the client bundle verbatim.
+     */
+    SECRET_IN_CHUNK,
+
+    /** The frontend page carries a string in GitHub's personal-access-token shape ({@code ghp_…}) in a meta tag. */
+    GITHUB_TOKEN_IN_HTML,
+
+    /** The frontend serves {@code /.env} (KEY=value lines) instead of its SPA page. */
+    DOTENV_SERVED,
+
+    /** The frontend serves {@code /.git/config} and {@code /.git/HEAD}: the repository can be downloaded. */
+    GIT_CONFIG_SERVED,
+
+    /** The page chunk names its source map in a sourceMappingURL comment, and the map answers 200 with sources. */
+    SOURCE_MAP_PUBLIC
 }

@@ -161,7 +161,8 @@ public final class ReferenceDeployment implements AutoCloseable {
                 caFile, ClientTimeouts.HEALTH_CHECK), redisPing::ping,
                 () -> PostgresPing.query(awaitStart(postgresStart).scratchEndpoint(), caFile,
                         ClientTimeouts.HEALTH_CHECK, "SELECT count(*) FROM messages"), oauth.appProxy(faults));
-        ReferenceSites sites = ReferenceSites.create(faults, api, oauth.standInSite(faults));
+        ReferenceSites sites = ReferenceSites.create(faults, api, oauth.standInSite(faults),
+                oauth.registration().clientSecret());
         Map<String, SiteServer> httpsServers = new LinkedHashMap<>();
         for (String host : ReferenceHosts.ALL) {
             httpsServers.put(host, cleanup.register(

@@ -27,12 +27,15 @@ record ReferenceSites(Map<String, Site> https, Map<String, Site> plainHttp) {
     private static final String BANNER_SERVER = "nginx/1.18.0 (Ubuntu)";
     private static final String BANNER_POWERED_BY = "Express 4.17.1";
 
-    /** @param github GitHub's stand-in, served as it is */
-    static ReferenceSites create(FaultSwitches faults, BackendApi api, Site github) {
+    /**
+     * @param github       GitHub's stand-in, served as it is
+     * @param clientSecret the OAuth app's client secret, which the frontend leaks under {@link Fault#SECRET_IN_CHUNK}
+     */
+    static ReferenceSites create(FaultSwitches faults, BackendApi api, Site github, String clientSecret) {
         ResponseFilter banner = versionedBanner(faults);
         Site frontend = new Site(List.of(Route.any(request -> faults.isOn(Fault.FRONTEND_HANGS) ? Reply.noAnswer()
                         : faults.isOn(Fault.FRONTEND_503) ? Response.text(503, "no healthy deployment\n")
-                        : FrontendPage.handler(faults).handle(request))),
+                        : FrontendPage.handler(faults, clientSecret).handle(request))),
                 List.of(banner, SecurityHeaders.frontend(faults)));
         CorsMiddleware cors = new CorsMiddleware(faults);
         List<Route> backendRoutes = new java.util.ArrayList<>();

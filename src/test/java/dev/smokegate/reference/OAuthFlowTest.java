@@ -288,9 +288,9 @@ class OAuthFlowTest {
 
         assertThat(signedIn.header("Location")).matches(Pattern.quote(APP + "/#access_token=")
                 + "gho_[A-Za-z0-9]{36}");
-        assertThat(client.get(APP + "/app.js").body()).contains("localStorage.setItem", "history.replaceState");
+        assertThat(client.get(APP + FrontendPage.PAGE_CHUNK).body()).contains("localStorage.setItem", "history.replaceState");
         deployment.heal();
-        assertThat(client.get(APP + "/app.js").body()).doesNotContain("localStorage");
+        assertThat(client.get(APP + FrontendPage.PAGE_CHUNK).body()).doesNotContain("localStorage");
     }
 
     @Test

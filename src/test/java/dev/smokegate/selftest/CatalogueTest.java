@@ -34,6 +34,7 @@ class CatalogueTest {
         covered.addAll(TlsFaultCase.PROVEN_ON_RECORDED_SCANS.keySet());
         BrowserFaultCase.ALL.forEach(c -> covered.addAll(c.failing().keySet()));
         covered.add(BrowserFaultCase.FAILED_BY_A_WRONG_TOTP_SECRET);
+        covered.add(FaultCase.FAILED_BY_SOURCE_MAPS_SET_TO_FAIL);
         covered.addAll(RestoreDrillFaultTest.COVERED);
         covered.add(WebhookFaultMatrixTest.CHECK);
 

@@ -19,7 +19,14 @@ record FaultCase(Fault fault, Map<String, String> failing, Set<String> warning, 
     private static final Set<String> FRONTEND_HEADER_CHECKS = Set.of("http.version-leak", "headers.hsts.policy",
             "headers.csp.present", "headers.csp.script-safe", "headers.csp.object-base", "headers.csp.app-origins",
             "headers.frame-protection", "headers.nosniff", "headers.referrer-policy", "headers.permissions-policy",
-            "headers.cookies.flags");
+            "headers.cookies.flags", "secrets.public-assets.no-secrets", "secrets.dotfiles.not-served",
+            "secrets.source-maps.not-public");
+
+    /**
+     * The check a public source map fails only with {@code secrets.source-maps: fail} (it warns by default): its own
+     * test in {@link FaultMatrixTest}.
+     */
+    static final String FAILED_BY_SOURCE_MAPS_SET_TO_FAIL = "secrets.source-maps.not-public";
 
     FaultCase(Fault fault, Map<String, String> failing) {
         this(fault, failing, Set.of(), Set.of());
@@ -148,7 +155,17 @@ record FaultCase(Fault fault, Map<String, String> failing, Set<String> warning, 
                     "cors.foreign-origin-rejected", "Access-Control-Allow-Origin: * lets any site read responses")),
             new FaultCase(Fault.CORS_NO_VARY_ORIGIN, Map.of("cors.allowed-origin",
                     "GET from https://app.smokegate.test: Vary absent, so a cache may serve this answer to another "
-                            + "origin")));
+                            + "origin")),
+            new FaultCase(Fault.SECRET_IN_CHUNK, Map.of("secrets.public-assets.no-secrets",
+                    "the value of ${GITHUB_CLIENT_SECRET} appears in "
+                            + "https://app.smokegate.test/_next/static/chunks/app/page-")),
+            new FaultCase(Fault.GITHUB_TOKEN_IN_HTML, Map.of("secrets.public-assets.no-secrets",
+                    "GitHub token ghp_… (40 chars) appears in https://app.smokegate.test")),
+            new FaultCase(Fault.DOTENV_SERVED, Map.of("secrets.dotfiles.not-served",
+                    "https://app.smokegate.test/.env answers 200 with the file's content (KEY=value lines)")),
+            new FaultCase(Fault.GIT_CONFIG_SERVED, Map.of("secrets.dotfiles.not-served",
+                    "https://app.smokegate.test/.git/config answers 200 with the file's content (a git config")),
+            new FaultCase(Fault.SOURCE_MAP_PUBLIC, Map.of(), Set.of("secrets.source-maps.not-public")));
 
     @Override
     public String toString() {

@@ -36,7 +36,7 @@ class FaultMatrixTest extends OnReferenceDeployment {
                 .containsOnlyKeys("ws.polling-sticky-safe");
         assertThat(run.warned()).isEmpty();
         assertThat(run.report().results()).extracting(r -> r.spec().area())
-                .contains("http", "tls", "headers", "cors", "ws", "redis");
+                .contains("http", "tls", "headers", "cors", "ws", "redis", "secrets");
     }
 
     @Test
@@ -54,13 +54,26 @@ class FaultMatrixTest extends OnReferenceDeployment {
                         .hasMessageStartingWith("below fail-on high: "));
     }
 
+    @Test
+    void publicSourceMapFailsWhenSecretsSourceMapsIsFail() throws Exception {
+        deployment.inject(Fault.SOURCE_MAP_PUBLIC);
+        EnvironmentConfig failOnMaps = config.newBuilder().secrets(config.secrets().withSourceMapsFail(true)).build();
+
+        SuiteRun run = SuiteRun.of(failOnMaps, new Selection(Suite.FULL,
+                List.of(FaultCase.FAILED_BY_SOURCE_MAPS_SET_TO_FAIL)));
+
+        assertThat(run.withOutcome(Outcome.FAILED)).containsOnlyKeys(FaultCase.FAILED_BY_SOURCE_MAPS_SET_TO_FAIL);
+        assertThat(run.withOutcome(Outcome.FAILED).get(FaultCase.FAILED_BY_SOURCE_MAPS_SET_TO_FAIL)).contains(
+                "publishes its source map https://app.smokegate.test/_next/static/chunks/app/page-");
+    }
+
     @ParameterizedTest(name = "{0}")
     @FieldSource("dev.smokegate.selftest.FaultCase#ALL")
     void faultFailsExactlyItsChecks(FaultCase fault) throws Exception {
         deployment.inject(fault.fault());
 
         SuiteRun run = SuiteRun.of(config, new Selection(Suite.FULL, List.of("http.*", "headers.*", "cors.*",
-                "oauth.redirect.params", "oauth.callback.forged-state-rejected", "redis.*")));
+                "oauth.redirect.params", "oauth.callback.forged-state-rejected", "redis.*", "secrets.*")));
         Map<String, String> failed = run.withOutcome(Outcome.FAILED);
 
         assertThat(run.withOutcome(Outcome.BROKEN).keySet()).as("broken checks: " + run.withOutcome(Outcome.BROKEN))
