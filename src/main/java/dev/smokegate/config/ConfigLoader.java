@@ -98,6 +98,7 @@ public final class ConfigLoader {
                 root.section("redis", RedisSettings::read).orElse(RedisSettings.NONE),
                 root.section("oauth", OAuthSettings::read).orElse(OAuthSettings.NONE),
                 root.section("browser", BrowserSettings::read).orElse(BrowserSettings.DEFAULTS),
+                root.section("auth", JwtSettings::readAuth).orElse(JwtSettings.NONE),
                 root.sections("waivers", Waiver::read).stream().flatMap(Optional::stream).toList(),
                 root.section("waiver-policy", WaiverPolicy::read).orElse(WaiverPolicy.DEFAULTS),
                 root.section("fail-on", FailOn::read).orElse(FailOn.EVERYTHING),

@@ -36,6 +36,7 @@ public record EnvironmentConfig(
         RedisSettings redis,
         OAuthSettings oauth,
         BrowserSettings browser,
+        JwtSettings jwt,
         List<Waiver> waivers,
         WaiverPolicy waiverPolicy,
         FailOn failOn,
@@ -130,6 +131,7 @@ public record EnvironmentConfig(
         private FailOn failOn = FailOn.EVERYTHING;
         private OAuthSettings oauth = OAuthSettings.NONE;
         private BrowserSettings browser = BrowserSettings.DEFAULTS;
+        private JwtSettings jwt = JwtSettings.NONE;
         private List<ConfigValue> references = List.of();
         private final Set<String> secretValues = new HashSet<>();
 
@@ -161,6 +163,7 @@ public record EnvironmentConfig(
             failOn = c.failOn;
             oauth = c.oauth;
             browser = c.browser;
+            jwt = c.jwt;
             references = c.references;
             secretValues.addAll(c.secretValues);
         }
@@ -190,6 +193,7 @@ public record EnvironmentConfig(
             return this;
         }
         public Builder browser(BrowserSettings value) { browser = value; return this; }
+        public Builder jwt(JwtSettings value) { jwt = value; return this; }
 
         /** A value the redactor must remove from every report, as if a {@code ${VAR}} had expanded to it. */
         public Builder secretValue(String value) {
@@ -201,7 +205,7 @@ public record EnvironmentConfig(
 
         public EnvironmentConfig build() {
             return new EnvironmentConfig(name, source, frontend, backend, canonical, websocket, trust, connectTo,
-                    timeouts, thresholds, headers, cors, tls, http, database, redis, oauth, browser, waivers,
+                    timeouts, thresholds, headers, cors, tls, http, database, redis, oauth, browser, jwt, waivers,
                     waiverPolicy, failOn, references, secretValues);
         }
     }
