@@ -50,6 +50,9 @@ final class BackendApi {
                 Route.exact("/api/session", request -> json(200, Map.of("authenticated", false))),
                 new Route(request -> request.rawPath().startsWith("/auth/"), oauthApp),
                 Route.exact("/api/me", oauthApp),
+                // The app's JWTs: a token for the test user, and the endpoints that verify one.
+                Route.exact("/api/token", oauthApp),
+                new Route(request -> request.rawPath().startsWith("/api/jwt/"), oauthApp),
                 Route.any(request -> error(404, "no such endpoint")));
     }
 

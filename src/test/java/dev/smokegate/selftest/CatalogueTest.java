@@ -35,6 +35,7 @@ class CatalogueTest {
         BrowserFaultCase.ALL.forEach(c -> covered.addAll(c.failing().keySet()));
         covered.add(BrowserFaultCase.FAILED_BY_A_WRONG_TOTP_SECRET);
         covered.addAll(RestoreDrillFaultTest.COVERED);
+        JwtFaultCase.ALL.forEach(c -> covered.addAll(c.failing().keySet()));
 
         assertThat(Catalogue.all()).allSatisfy(check ->
                 assertThat(covered).as("a FaultCase failing " + check.spec().id()).contains(check.spec().id()));
@@ -54,6 +55,7 @@ class CatalogueTest {
                 .containsAll(c.warning().keySet()).containsAll(c.broken()));
         assertThat(DbFaultCase.ALL).allSatisfy(c -> assertThat(ids).containsAll(c.failing().keySet())
                 .containsAll(c.warning()));
+        assertThat(JwtFaultCase.ALL).allSatisfy(c -> assertThat(ids).containsAll(c.failing().keySet()));
     }
 
     @Test
@@ -77,6 +79,7 @@ class CatalogueTest {
         RedisFaultCase.ALL.forEach(c -> c.fault().ifPresent(rows::add));
         // POSTGRES_STOPPED has a row in both matrices (the health path, and every db.* check).
         DbFaultCase.ALL.stream().flatMap(c -> c.fault().stream()).filter(f -> !rows.contains(f)).forEach(rows::add);
+        JwtFaultCase.ALL.forEach(c -> rows.add(c.fault()));
         assertThat(rows).containsExactlyInAnyOrder(Fault.values());
         assertThat(TlsFaultCase.ALL).extracting(TlsFaultCase::fault).containsExactlyInAnyOrder(TlsFault.values());
         for (WsVariant variant : WsVariant.values()) {

@@ -14,7 +14,9 @@ import java.nio.file.Path;
  * @param redis        the deployment's Redis (TLS, password), which holds the sessions
  * @param caFile       the deployment's root CA, which signed GitHub's and Redis's certificates
  * @param workDir      a private directory for the script and its log
+ * @param jwtSecret    the HMAC secret the app signs and verifies its JWTs with (JWT_SECRET)
  */
 public record OAuthAppWiring(OAuthAppRegistration registration, String githubUrl, int githubPort,
-                             String frontendUrl, RedisEndpoint redis, Path caFile, Path workDir) {
+                             String frontendUrl, RedisEndpoint redis, Path caFile, Path workDir,
+                             String jwtSecret) {
 }
