@@ -1,6 +1,7 @@
 package dev.smokegate.probe.auth;
 
 import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.AsymmetricJWK;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
@@ -87,7 +88,10 @@ public final class JwtProbes {
                 throw new UncheckedIOException(e);
             }
         }
-        if (jwt.jwksUrl().isEmpty()) {
+        // An HMAC token has no public key to confuse with; its JWKS is not worth a request.
+        JWSAlgorithm alg = SignedJWT.parse(valid).getHeader().getAlgorithm();
+        boolean hasPublicKey = JWSAlgorithm.Family.RSA.contains(alg) || JWSAlgorithm.Family.EC.contains(alg);
+        if (jwt.jwksUrl().isEmpty() || !hasPublicKey) {
             return Optional.empty();
         }
         HttpObservation fetched = HttpFetcher.get(jwt.jwksUrl().get(), context);
