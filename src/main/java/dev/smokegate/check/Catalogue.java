@@ -1,5 +1,6 @@
 package dev.smokegate.check;
 
+import dev.smokegate.check.auth.AuthChecks;
 import dev.smokegate.check.cors.CorsChecks;
 import dev.smokegate.check.db.DbChecks;
 import dev.smokegate.check.db.RestoreDrillChecks;
@@ -46,6 +47,7 @@ public final class Catalogue {
         checks.addAll(RestoreDrillChecks.all());
         checks.addAll(RedisChecks.all());
         checks.addAll(SecretsChecks.all());
+        checks.addAll(AuthChecks.all());
         checks.addAll(WebhookChecks.all());
         Set<String> ids = new HashSet<>();
         for (Check<?> check : checks) {

@@ -100,6 +100,7 @@ public final class ConfigLoader {
                 root.section("webhook", WebhookSettings::read).orElse(WebhookSettings.NONE),
                 root.section("browser", BrowserSettings::read).orElse(BrowserSettings.DEFAULTS),
                 root.section("secrets", SecretsSettings::read).orElse(SecretsSettings.DEFAULTS),
+                root.section("auth", JwtSettings::readAuth).orElse(JwtSettings.NONE),
                 root.sections("waivers", Waiver::read).stream().flatMap(Optional::stream).toList(),
                 root.section("waiver-policy", WaiverPolicy::read).orElse(WaiverPolicy.DEFAULTS),
                 root.section("fail-on", FailOn::read).orElse(FailOn.EVERYTHING),

@@ -38,6 +38,7 @@ public record EnvironmentConfig(
         WebhookSettings webhook,
         BrowserSettings browser,
         SecretsSettings secrets,
+        JwtSettings jwt,
         List<Waiver> waivers,
         WaiverPolicy waiverPolicy,
         FailOn failOn,
@@ -134,6 +135,7 @@ public record EnvironmentConfig(
         private WebhookSettings webhook = WebhookSettings.NONE;
         private BrowserSettings browser = BrowserSettings.DEFAULTS;
         private SecretsSettings secrets = SecretsSettings.DEFAULTS;
+        private JwtSettings jwt = JwtSettings.NONE;
         private List<ConfigValue> references = List.of();
         private final Set<String> secretValues = new HashSet<>();
 
@@ -167,6 +169,7 @@ public record EnvironmentConfig(
             webhook = c.webhook;
             browser = c.browser;
             secrets = c.secrets;
+            jwt = c.jwt;
             references = c.references;
             secretValues.addAll(c.secretValues);
         }
@@ -198,6 +201,7 @@ public record EnvironmentConfig(
         }
         public Builder browser(BrowserSettings value) { browser = value; return this; }
         public Builder secrets(SecretsSettings value) { secrets = value; return this; }
+        public Builder jwt(JwtSettings value) { jwt = value; return this; }
 
         /** A value the redactor must remove from every report, as if a {@code ${VAR}} had expanded to it. */
         public Builder secretValue(String value) {
@@ -210,7 +214,7 @@ public record EnvironmentConfig(
         public EnvironmentConfig build() {
             return new EnvironmentConfig(name, source, frontend, backend, canonical, websocket, trust, connectTo,
                     timeouts, thresholds, headers, cors, tls, http, database, redis, oauth, webhook, browser,
-                    secrets, waivers, waiverPolicy, failOn, references, secretValues);
+                    secrets, jwt, waivers, waiverPolicy, failOn, references, secretValues);
         }
     }
 }

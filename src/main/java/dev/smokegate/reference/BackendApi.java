@@ -52,6 +52,9 @@ final class BackendApi {
                 new Route(request -> request.rawPath().startsWith("/auth/"), oauthApp),
                 Route.exact("/api/me", oauthApp),
                 new Route(request -> request.rawPath().startsWith("/webhooks/"), oauthApp),
+                // The app's JWTs: a token for the test user, and the endpoints that verify one.
+                Route.exact("/api/token", oauthApp),
+                new Route(request -> request.rawPath().startsWith("/api/jwt/"), oauthApp),
                 Route.any(request -> error(404, "no such endpoint")));
     }
 

@@ -277,5 +277,27 @@ public enum Fault {
     GIT_CONFIG_SERVED,
 
     /** The page chunk names its source map in a sourceMappingURL comment, and the map answers 200 with sources. */
-    SOURCE_MAP_PUBLIC
+    SOURCE_MAP_PUBLIC,
+
+    /**
+     * The Node app's JWT verification accepts {@code alg: none} in any casing: it decodes such a token without
+     * verifying it, as apps do that pass 'none' among the accepted algorithms or hand-check the header.
+     */
+    JWT_ALG_NONE_ACCEPTED,
+
+    /** The Node app reads its JWTs with {@code jwt.decode} instead of {@code jwt.verify}: no signature, no exp. */
+    JWT_SIGNATURE_UNCHECKED,
+
+    /** The Node app verifies its JWTs with {@code ignoreExpiration: true}: an expired token still signs in. */
+    JWT_EXP_IGNORED,
+
+    /**
+     * The Node app issues RS256 tokens and verifies them with its public key without pinning the algorithm.
+     * jsonwebtoken 9 refuses an HS256 token with a public key, so the app emulates the vulnerable libraries
+     * (jsonwebtoken before 4.2.2, CVE-2015-9235): for an HS token it uses the public key's PEM text as the HMAC secret.
+     */
+    JWT_KEY_CONFUSION,
+
+    /** The Node app signs and verifies its JWTs with the secret {@code secret} instead of JWT_SECRET. */
+    JWT_WEAK_SECRET
 }

@@ -264,7 +264,8 @@ public final class ReferenceDeployment implements AutoCloseable {
      * the GitHub test account and client secret ({@code GITHUB_TEST_LOGIN}, {@code GITHUB_TEST_PASSWORD},
      * {@code GITHUB_TEST_TOTP_SECRET}, {@code GITHUB_CLIENT_SECRET}), and {@code DATABASE_URL} and {@code REDIS_URL}
      * with the app user's credentials, and {@code RESTORE_DATABASE_URL}: the empty scratch database on the same server
-     * that a restore drill may fill. Never log them.
+     * that a restore drill may fill; {@code JWT_SECRET} (the Node app's HMAC key, 48 random bytes per start) and
+     * {@code SMOKE_JWT} (the test user's token as the healthy app issues it). Never log them.
      */
     public Map<String, String> environment() {
         Map<String, String> environment = new LinkedHashMap<>(oauth.environment());

@@ -29,8 +29,10 @@ import java.util.stream.Collectors;
  * @param appPort       the loopback port the Node app listens on, chosen before it starts so the backend's proxy
  *                      can be built first
  * @param webhookSecret the secret the app's GitHub webhook verifies deliveries with ({@code WEBHOOK_SECRET})
+ * @param jwtSecret     the HMAC secret the app signs and verifies its JWTs with ({@code JWT_SECRET})
  */
-record ReferenceOAuth(GitHubAccount account, OAuthAppRegistration registration, int appPort, String webhookSecret) {
+record ReferenceOAuth(GitHubAccount account, OAuthAppRegistration registration, int appPort, String webhookSecret,
+                      String jwtSecret) {
 
     static final String CLIENT_ID = "Iv1.smokegate-demo";
     static final String CALLBACK_URL = "https://" + ReferenceHosts.BACKEND + "/auth/github/callback";
@@ -43,12 +45,14 @@ record ReferenceOAuth(GitHubAccount account, OAuthAppRegistration registration, 
             Fault.OAUTH_SESSION_COOKIE_NOT_HTTPONLY, Fault.OAUTH_SESSION_COOKIE_NOT_SECURE,
             Fault.OAUTH_SESSION_COOKIE_SAMESITE_NONE, Fault.CODE_LEFT_IN_URL, Fault.TOKEN_IN_LOCAL_STORAGE,
             Fault.LOGOUT_KEEPS_SESSION, Fault.CALLBACK_ERROR_500, Fault.WEBHOOK_UNSIGNED_ACCEPTED,
-            Fault.WEBHOOK_WRONG_SIGNATURE_ACCEPTED, Fault.WEBHOOK_500_ON_BAD_SIGNATURE);
+            Fault.WEBHOOK_WRONG_SIGNATURE_ACCEPTED, Fault.WEBHOOK_500_ON_BAD_SIGNATURE, Fault.JWT_ALG_NONE_ACCEPTED,
+            Fault.JWT_SIGNATURE_UNCHECKED, Fault.JWT_EXP_IGNORED, Fault.JWT_KEY_CONFUSION, Fault.JWT_WEAK_SECRET);
     private static final SecureRandom RANDOM = new SecureRandom();
 
     static ReferenceOAuth generate(int appPort) {
         return new ReferenceOAuth(GitHubAccount.generate(TEST_LOGIN),
-                OAuthAppRegistration.generate(APP_NAME, CLIENT_ID, CALLBACK_URL), appPort, generateWebhookSecret());
+                OAuthAppRegistration.generate(APP_NAME, CLIENT_ID, CALLBACK_URL), appPort, generateWebhookSecret(),
+                randomJwtSecret());
     }
 
     /** 32 random bytes in hex, as {@code openssl rand -hex 32} makes a GitHub webhook secret. */
@@ -56,6 +60,13 @@ record ReferenceOAuth(GitHubAccount account, OAuthAppRegistration registration, 
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
         return HexFormat.of().formatHex(secret);
+    }
+
+    /** 48 random bytes, Base64URL: what the seed's JWT_SECRET asks for (32–64 random bytes). */
+    private static String randomJwtSecret() {
+        byte[] secret = new byte[48];
+        RANDOM.nextBytes(secret);
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
     }
 
     Site standInSite(FaultSwitches faults) {
@@ -87,7 +98,27 @@ record ReferenceOAuth(GitHubAccount account, OAuthAppRegistration registration, 
     OAuthAppProcess launchApp(int githubPort, RedisEndpoint redis, Path caFile, Path workDir) throws IOException {
         return OAuthAppProcess.launch(new OAuthAppWiring(registration, "https://" + ReferenceHosts.GITHUB,
                 githubPort, "https://" + ReferenceHosts.FRONTEND + "/", redis, caFile,
-                Files.createDirectories(workDir), webhookSecret), appPort);
+                Files.createDirectories(workDir), webhookSecret, jwtSecret), appPort);
+    }
+
+    /**
+     * A token for the test user as the healthy app issues it ({@code GET /api/token}): HS256 with JWT_SECRET, valid
+     * for a day so a long test run never sees it expire.
+     */
+    private String testUserToken() {
+        try {
+            com.nimbusds.jwt.SignedJWT token = new com.nimbusds.jwt.SignedJWT(
+                    new com.nimbusds.jose.JWSHeader(com.nimbusds.jose.JWSAlgorithm.HS256),
+                    new com.nimbusds.jwt.JWTClaimsSet.Builder().subject(TEST_LOGIN).claim("role", "user")
+                            .issueTime(new java.util.Date())
+                            .expirationTime(java.util.Date.from(java.time.Instant.now().plus(
+                                    java.time.Duration.ofDays(1)))).build());
+            token.sign(new com.nimbusds.jose.crypto.MACSigner(jwtSecret.getBytes(
+                    java.nio.charset.StandardCharsets.UTF_8)));
+            return token.serialize();
+        } catch (com.nimbusds.jose.JOSEException e) {
+            throw new IllegalStateException("cannot sign the test user's token", e);
+        }
     }
 
     /** The secrets a verifier's environment holds, by the variable names the OAuth config references. */
@@ -98,6 +129,8 @@ record ReferenceOAuth(GitHubAccount account, OAuthAppRegistration registration, 
         environment.put("GITHUB_TEST_TOTP_SECRET", account.totpSecret());
         environment.put("GITHUB_CLIENT_SECRET", registration.clientSecret());
         environment.put("WEBHOOK_SECRET", webhookSecret);
+        environment.put("JWT_SECRET", jwtSecret);
+        environment.put("SMOKE_JWT", testUserToken());
         return environment;
     }
 }

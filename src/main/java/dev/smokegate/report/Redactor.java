@@ -36,6 +36,7 @@ import java.util.regex.Pattern;
  *   <li>credential query parameters ({@code ?password=}, {@code &access_token=} ...);</li>
  *   <li>the password in a URL's user info: {@code scheme://user:PASSWORD@host} becomes
  *       {@code scheme://user:***@host};</li>
+ *   <li>JWTs by their form, down to their header (a credential header holding only that header keeps it);</li>
  *   <li>GitHub tokens by their form ({@code gho_}, {@code ghu_}, {@code ghp_}, {@code ghs_}, {@code ghr_} and
  *       Base62), which a browser login may meet at run time in no config.</li>
  * </ol>
@@ -113,6 +114,16 @@ public final class Redactor {
             // long Base64 run (the HTML report is megabytes of it) is rescanned from every position inside it
             "(?i)(?<![a-z0-9+.\\-])([a-z][a-z0-9+.\\-]{0,31}://[^\\s:/?#@\\[\\]\"'<>]*:)([^\\s/?#\"'<>]*)@");
 
+    /**
+     * A JWT in compact form: its Base64URL JSON header ({@code eyJ} is {@code {"}) then payload and signature. Only
+     * the header survives, so evidence still shows which {@code alg} a (forged) token claimed.
+     */
+    private static final Pattern JWT = Pattern.compile(
+            "(?<![A-Za-z0-9_-])(eyJ[A-Za-z0-9_-]{2,})\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*");
+    /** What {@link #JWT} leaves of a token: a credential header carrying only that much keeps it. */
+    private static final Pattern JWT_HEADER_ONLY = Pattern.compile(
+            "eyJ[A-Za-z0-9_-]{2,}\\." + Pattern.quote(MASK));
+
     /** GitHub's token formats; a token is a prefix and at least 20 Base62 characters (36 in GitHub's). */
     private static final Pattern GITHUB_TOKEN = Pattern.compile("\\bgh[oupsr]_[A-Za-z0-9]{20,255}\\b");
 
@@ -145,6 +156,9 @@ public final class Redactor {
             return text;
         }
         String out = maskSecretForms(text);
+        if (out.contains("eyJ")) {
+            out = replace(JWT, out, m -> m.group(1) + "." + MASK);
+        }
         // Each structural rule runs only if the words it needs occur at all: a cheap check that spares the
         // megabytes of the HTML report five regex scans.
         String lower = out.toLowerCase(Locale.ROOT);
@@ -290,7 +304,8 @@ public final class Redactor {
             int space = value.indexOf(' ');
             if (space > 0 && AUTH_SCHEMES.contains(value.substring(0, space).toLowerCase(Locale.ROOT))) {
                 String rest = value.substring(space).stripLeading();
-                return rest.isEmpty() ? value : value.substring(0, space) + " " + MASK;
+                boolean onlyJwtHeader = JWT_HEADER_ONLY.matcher(rest).matches();
+                return rest.isEmpty() || onlyJwtHeader ? value : value.substring(0, space) + " " + MASK;
             }
         }
         return MASK;

@@ -166,8 +166,20 @@ class RedactorTest {
     @Test
     void masksBearerTokenThatIsInNoConfigAndKeepsTheScheme() {
         Redactor none = Redactor.forSecrets(List.of());
-        assertThat(none.redact("authorization: Bearer eyJhbGciOi.eyJzdWIiOi.sig"))
+        assertThat(none.redact("authorization: Bearer abc.def-opaque"))
                 .isEqualTo("authorization: Bearer [REDACTED]");
+    }
+
+    /** Forged tokens in evidence still show the alg they claimed, and nothing of their claims or signature. */
+    @Test
+    void cutsAJwtDownToItsHeaderInAHeaderAndInProse() {
+        Redactor none = Redactor.forSecrets(List.of());
+        assertThat(none.redact("authorization: Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiI0MiJ9."))
+                .isEqualTo("authorization: Bearer eyJhbGciOiJub25lIn0.[REDACTED]");
+        assertThat(none.redact("X-Jwt: eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiI0MiJ9.c2lnbmF0dXJl sent"))
+                .isEqualTo("X-Jwt: eyJhbGciOiJIUzI1NiJ9.[REDACTED] sent");
+        String once = none.redact("authorization: Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiI0MiJ9.c2ln");
+        assertThat(none.redact(once)).isEqualTo(once);
     }
 
     @Test

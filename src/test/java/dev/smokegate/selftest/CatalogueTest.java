@@ -37,6 +37,7 @@ class CatalogueTest {
         covered.add(FaultCase.FAILED_BY_SOURCE_MAPS_SET_TO_FAIL);
         covered.addAll(RestoreDrillFaultTest.COVERED);
         covered.add(WebhookFaultMatrixTest.CHECK);
+        JwtFaultCase.ALL.forEach(c -> covered.addAll(c.failing().keySet()));
 
         assertThat(Catalogue.all()).allSatisfy(check ->
                 assertThat(covered).as("a FaultCase failing " + check.spec().id()).contains(check.spec().id()));
@@ -56,6 +57,7 @@ class CatalogueTest {
                 .containsAll(c.warning().keySet()).containsAll(c.broken()));
         assertThat(DbFaultCase.ALL).allSatisfy(c -> assertThat(ids).containsAll(c.failing().keySet())
                 .containsAll(c.warning()));
+        assertThat(JwtFaultCase.ALL).allSatisfy(c -> assertThat(ids).containsAll(c.failing().keySet()));
     }
 
     @Test
@@ -80,6 +82,7 @@ class CatalogueTest {
         rows.addAll(WebhookFaultMatrixTest.ROWS.keySet());
         // POSTGRES_STOPPED has a row in both matrices (the health path, and every db.* check).
         DbFaultCase.ALL.stream().flatMap(c -> c.fault().stream()).filter(f -> !rows.contains(f)).forEach(rows::add);
+        JwtFaultCase.ALL.forEach(c -> rows.add(c.fault()));
         assertThat(rows).containsExactlyInAnyOrder(Fault.values());
         assertThat(TlsFaultCase.ALL).extracting(TlsFaultCase::fault).containsExactlyInAnyOrder(TlsFault.values());
         for (WsVariant variant : WsVariant.values()) {

@@ -22,7 +22,7 @@ public final class OAuthAppProcess implements AutoCloseable {
 
     /** The modules {@code oauth-app.js} loads. */
     static final List<String> MODULES = List.of("express", "express-session", "connect-redis", "redis", "passport",
-            "passport-github2", "@octokit/webhooks-methods");
+            "passport-github2", "@octokit/webhooks-methods", "jsonwebtoken");
     /** Names the faults switched on, comma-separated; the front end sets it and drops any a client sends. */
     public static final String FAULTS_HEADER = "X-Smokegate-Faults";
     private static final String SCRIPT = "oauth-app.js";
@@ -90,6 +90,7 @@ public final class OAuthAppProcess implements AutoCloseable {
                 Map.entry("OAUTH_REDIS_PORT", String.valueOf(wiring.redis().port())),
                 Map.entry("OAUTH_REDIS_PASSWORD", wiring.redis().password()),
                 Map.entry("OAUTH_REDIS_CA", wiring.caFile().toString()),
-                Map.entry("WEBHOOK_SECRET", wiring.webhookSecret()));
+                Map.entry("WEBHOOK_SECRET", wiring.webhookSecret()),
+                Map.entry("JWT_SECRET", wiring.jwtSecret()));
     }
 }

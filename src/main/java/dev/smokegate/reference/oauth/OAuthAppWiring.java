@@ -15,8 +15,9 @@ import java.nio.file.Path;
  * @param caFile       the deployment's root CA, which signed GitHub's and Redis's certificates
  * @param workDir      a private directory for the script and its log
  * @param webhookSecret the secret the app's GitHub webhook verifies deliveries with
+ * @param jwtSecret     the HMAC secret the app signs and verifies its JWTs with (JWT_SECRET)
  */
 public record OAuthAppWiring(OAuthAppRegistration registration, String githubUrl, int githubPort,
                              String frontendUrl, RedisEndpoint redis, Path caFile, Path workDir,
-                             String webhookSecret) {
+                             String webhookSecret, String jwtSecret) {
 }

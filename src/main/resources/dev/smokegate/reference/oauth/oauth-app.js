@@ -1,9 +1,10 @@
 'use strict';
 // The reference deployment's "Sign in with GitHub", built the way a Node backend builds it: express 5, sessions in
-// Redis (express-session + connect-redis over node-redis 5, TLS), passport-github2. It listens on loopback plain
-// HTTP behind the deployment's TLS front end, which forwards /auth/* and /api/me to it as a reverse proxy does
-// (X-Forwarded-Proto/-Host, hence `trust proxy`). OAuthAppProcess starts it and configures it only through OAUTH_*
-// environment variables (secrets included: never argv, never logged).
+// Redis (express-session + connect-redis over node-redis 5, TLS), passport-github2; and its JWT API with
+// jsonwebtoken 9 (/api/token, /api/jwt/*). It listens on loopback plain HTTP behind the deployment's TLS front end,
+// which forwards /auth/*, /api/me, /api/token and /api/jwt/* to it as a reverse proxy does (X-Forwarded-Proto/-Host,
+// hence `trust proxy`). OAuthAppProcess starts it and configures it only through OAUTH_* and JWT_SECRET environment
+// variables (secrets included: never argv, never logged).
 //
 // Faults: the front end names the faults switched on in X-Smokegate-Faults on every request it forwards (and drops
 // that header from clients), so a switch takes effect on the next request, without a restart. Each fault changes
@@ -18,6 +19,7 @@ const { RedisStore } = require('connect-redis');
 const { createClient } = require('redis');
 const passport = require('passport');
 const GitHubStrategy = require('passport-github2').Strategy;
+const jwt = require('jsonwebtoken');
 
 const env = process.env;
 const SESSION_COOKIE = 'sid';
@@ -26,6 +28,14 @@ const SCOPE = ['read:user'];
 const TOO_WIDE_SCOPE = ['repo', 'user'];
 const PREVIEW_CALLBACK = 'https://smokegate-git-main-smokegate.vercel.app/auth/github/callback';
 const FAULTS_HEADER = 'x-smokegate-faults';
+// The app's JWTs: HS256 with JWT_SECRET for the fixed test user, whom /api/token stands in for a login for.
+const TEST_USER = { sub: 'smokegate-bot', role: 'user' };
+// JWT_WEAK_SECRET: the secret of countless tutorials.
+const WEAK_JWT_SECRET = 'secret';
+// JWT_KEY_CONFUSION: the app signs RS256 with a key pair made at start and publishes the public key as a JWKS.
+const RSA = crypto.generateKeyPairSync('rsa', { modulusLength: 2048 });
+const RSA_PUBLIC_PEM = RSA.publicKey.export({ type: 'spki', format: 'pem' });
+const RSA_KID = crypto.randomBytes(8).toString('hex');
 // STATE_REUSED: one state for the process's whole life, as when it is computed once at start-up.
 const reusedState = crypto.randomBytes(32).toString('base64url');
 
@@ -107,6 +117,16 @@ async function main() {
       return res.status(202).json({ received: req.get('x-github-event'), delivery: req.get('x-github-delivery') });
     }
   });
+  app.get('/api/token', (req, res) => res.json({ token: issueToken(req.faults) }));
+  app.get('/api/jwt/jwks.json', (req, res) => res.json({
+    keys: [{ ...RSA.publicKey.export({ format: 'jwk' }), kid: RSA_KID, alg: 'RS256', use: 'sig' }],
+  }));
+  app.get('/api/jwt/me', (req, res) => {
+    const claims = bearerClaims(req);
+    return claims && claims.sub
+      ? res.json({ login: claims.sub, role: claims.role })
+      : res.status(401).json({ error: 'invalid token' });
+  });
   app.use((req, res) => res.status(404).json({ error: 'no such endpoint' }));
   app.use(failedLogin);
 
@@ -169,6 +189,47 @@ function stateStore() {
       return ok ? callback(null, true) : callback(null, false, { message: 'state does not match this session' });
     },
   };
+}
+
+function issueToken(faults) {
+  if (faults.has('JWT_KEY_CONFUSION')) {
+    return jwt.sign(TEST_USER, RSA.privateKey, { algorithm: 'RS256', keyid: RSA_KID, expiresIn: '1h' });
+  }
+  return jwt.sign(TEST_USER, jwtSecret(faults), { algorithm: 'HS256', expiresIn: '1h' });
+}
+
+function jwtSecret(faults) {
+  return faults.has('JWT_WEAK_SECRET') ? WEAK_JWT_SECRET : env.JWT_SECRET;
+}
+
+// The claims of the request's bearer token, or null when it carries none that verifies.
+function bearerClaims(req) {
+  const match = /^Bearer (\S+)$/.exec(req.get('authorization') || '');
+  if (!match) return null;
+  try {
+    return verifiedClaims(match[1], req.faults);
+  } catch (error) {
+    return null;
+  }
+}
+
+function verifiedClaims(token, faults) {
+  if (faults.has('JWT_SIGNATURE_UNCHECKED')) return jwt.decode(token);
+  const header = (jwt.decode(token, { complete: true }) || {}).header || {};
+  if (faults.has('JWT_ALG_NONE_ACCEPTED') && /^none$/i.test(header.alg || '')) return jwt.decode(token);
+  if (faults.has('JWT_KEY_CONFUSION')) {
+    // jsonwebtoken 9 refuses an HS token with a public key, so this emulates the libraries that did not
+    // (jsonwebtoken < 4.2.2, CVE-2015-9235): the algorithm comes from the token, and for HS the key's PEM text
+    // becomes the HMAC secret.
+    if (/^HS/.test(header.alg || '')) {
+      return jwt.verify(token, crypto.createSecretKey(Buffer.from(RSA_PUBLIC_PEM)), { algorithms: [header.alg] });
+    }
+    return jwt.verify(token, RSA.publicKey, { algorithms: ['RS256'] });
+  }
+  return jwt.verify(token, jwtSecret(faults), {
+    algorithms: ['HS256'],
+    ignoreExpiration: faults.has('JWT_EXP_IGNORED'),
+  });
 }
 
 function callbackUrl(faults) {

@@ -34,7 +34,8 @@ class SecretsJudgesTest {
         return new EnvironmentConfig(config.name(), config.source(), config.frontend(), config.backend(),
                 config.canonical(), config.websocket(), config.trust(), config.connectTo(), config.timeouts(),
                 config.thresholds(), config.headers(), config.cors(), config.tls(), config.http(), config.database(),
-                config.redis(), config.oauth(), config.webhook(), config.browser(), config.secrets(), config.waivers(),
+                config.redis(), config.oauth(), config.webhook(), config.browser(), config.secrets(), config.jwt(),
+                config.waivers(),
                 config.waiverPolicy(), config.failOn(), List.of(new ConfigValue("oauth.client-secret", SECRET,
                 Set.of("GITHUB_CLIENT_SECRET"), Set.of())), config.secretValues());
     }

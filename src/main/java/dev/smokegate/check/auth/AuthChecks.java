@@ -1,0 +1,49 @@
+package dev.smokegate.check.auth;
+
+import dev.smokegate.check.Check;
+import dev.smokegate.config.EnvironmentConfig;
+import dev.smokegate.model.CheckSpec;
+import dev.smokegate.model.Severity;
+import dev.smokegate.model.Target;
+import dev.smokegate.probe.auth.JwtProbes;
+import java.util.List;
+
+/** The {@code auth.*} checks, in report order. */
+public final class AuthChecks {
+
+    private AuthChecks() {
+    }
+
+    public static List<Check<?>> all() {
+        return List.of(
+                new JwtCheck<>(CheckSpec.gate("auth.jwt.forgery-rejected", Severity.CRITICAL,
+                        "The authenticated endpoint accepts the test user's valid JWT and refuses (401/403, never "
+                                + "a 5xx) forged ones: alg none in any casing, the signature stripped, the payload "
+                                + "changed under the old signature, HS256 with a random key or with the server's "
+                                + "public key, an expired token and one not yet valid.",
+                        "Verify every token with the library's verify call (jwt.verify, not jwt.decode) and pin the "
+                                + "algorithms to the one the app signs with (algorithms: ['HS256'] or ['RS256']), "
+                                + "never 'none'; keep exp and nbf checks on (no ignoreExpiration), and turn "
+                                + "verification errors into a 401 instead of letting them reach the error handler."),
+                        AuthChecks::endpoint, "no JWT endpoint to check: set auth.jwt.token and auth.jwt.endpoint",
+                        config -> JwtProbes.forgeries(config.jwt().endpoint().orElseThrow(), config.jwt()),
+                        JwtJudges::forgeries),
+                new JwtCheck<>(CheckSpec.gate("auth.jwt.secret-strength", Severity.CRITICAL,
+                        "The token's HMAC verifies with none of the well-known weak and default secrets, and "
+                                + "a configured JWT secret is at least 32 bytes of high-entropy text.",
+                        "Generate the signing secret randomly (node -e \"console.log(require('crypto')"
+                                + ".randomBytes(48).toString('base64'))\"), set it as JWT_SECRET in the host's "
+                                + "secret store, and rotate it: every token signed with the old one is forgeable."),
+                        AuthChecks::token, "no token to check: set auth.jwt.token",
+                        config -> JwtProbes.weakSecrets(config.jwt()), JwtJudges::secretStrength));
+    }
+
+    private static List<Target> endpoint(EnvironmentConfig config) {
+        return config.jwt().token().isEmpty() ? List.of() : config.jwt().endpoint()
+                .map(url -> List.of(new Target(Target.BACKEND, url.toString()))).orElse(List.of());
+    }
+
+    private static List<Target> token(EnvironmentConfig config) {
+        return config.jwt().token().isEmpty() ? List.of() : List.of(Target.environment(config.name()));
+    }
+}
