@@ -4,13 +4,13 @@ import dev.smokegate.config.EnvironmentConfig;
 import dev.smokegate.model.Verdict;
 import dev.smokegate.probe.auth.JwtForgeryAttempts;
 import dev.smokegate.probe.auth.WeakSecretScan;
-import dev.smokegate.probe.auth.WeakSecrets;
 import dev.smokegate.probe.http.HttpExchange;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 
 /** Pure judges of the JWT observations. Messages name forgeries and list lines, never a token or a key. */
 final class JwtJudges {
@@ -79,7 +79,7 @@ final class JwtJudges {
                 + "with the weak secret on line " + line + " of the shipped list (jwt-weak-secrets.txt): anyone "
                 + "can sign tokens for any user"));
         config.jwt().secret().map(s -> s.value()).filter(s -> !s.isEmpty())
-                .ifPresent(secret -> problems.addAll(weakness(secret)));
+                .ifPresent(secret -> problems.addAll(weakness(secret, scan.configuredSecretLine())));
         if (!problems.isEmpty()) {
             return Verdict.fail(String.join("; ", problems));
         }
@@ -91,7 +91,7 @@ final class JwtJudges {
                 + " weak secrets" + checked);
     }
 
-    private static List<String> weakness(String secret) {
+    private static List<String> weakness(String secret, OptionalInt listed) {
         List<String> problems = new ArrayList<>();
         int bytes = secret.getBytes(StandardCharsets.UTF_8).length;
         if (bytes < MIN_SECRET_BYTES) {
@@ -102,7 +102,7 @@ final class JwtJudges {
             problems.add(String.format(java.util.Locale.ROOT, "auth.jwt.secret is low-entropy (%.1f bits per "
                     + "character, fewer than %.0f): a pattern, not randomness", bits, MIN_BITS_PER_CHAR));
         }
-        WeakSecrets.shipped().lineOf(secret).ifPresent(line -> problems.add("auth.jwt.secret is the weak secret "
+        listed.ifPresent(line -> problems.add("auth.jwt.secret is the weak secret "
                 + "on line " + line + " of the shipped list (jwt-weak-secrets.txt)"));
         return problems;
     }

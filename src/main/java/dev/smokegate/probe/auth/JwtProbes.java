@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -63,7 +64,9 @@ public final class JwtProbes {
     public static ProbeRequest<WeakSecretScan> weakSecrets(JwtSettings jwt) {
         return new ProbeRequest<>("auth jwt weak secrets", context -> {
             try {
-                return WeakSecrets.shipped().scan(SignedJWT.parse(jwt.token().orElseThrow().value()));
+                WeakSecrets list = WeakSecrets.shipped();
+                return list.scan(SignedJWT.parse(jwt.token().orElseThrow().value())).withConfiguredSecretLine(
+                        jwt.secret().map(s -> list.lineOf(s.value())).orElse(OptionalInt.empty()));
             } catch (ParseException e) {
                 throw new IllegalStateException("auth.jwt.token is not a signed JWT: " + e.getMessage(), e);
             }

@@ -73,15 +73,16 @@ public final class WeakSecrets {
     public WeakSecretScan scan(SignedJWT token) {
         JWSAlgorithm alg = token.getHeader().getAlgorithm();
         if (!JWSAlgorithm.Family.HMAC_SHA.contains(alg)) {
-            return new WeakSecretScan(alg.getName(), false, 0, OptionalInt.empty());
+            return new WeakSecretScan(alg.getName(), false, 0, OptionalInt.empty(), OptionalInt.empty());
         }
         String signingInput = token.getParsedParts()[0] + "." + token.getParsedParts()[1];
         String signature = token.getParsedParts()[2].toString();
         for (int i = 0; i < entries.size(); i++) {
             if (Hmac.sign(alg, signingInput, entries.get(i).key()).toString().equals(signature)) {
-                return new WeakSecretScan(alg.getName(), true, i + 1, OptionalInt.of(entries.get(i).line()));
+                return new WeakSecretScan(alg.getName(), true, i + 1, OptionalInt.of(entries.get(i).line()),
+                        OptionalInt.empty());
             }
         }
-        return new WeakSecretScan(alg.getName(), true, entries.size(), OptionalInt.empty());
+        return new WeakSecretScan(alg.getName(), true, entries.size(), OptionalInt.empty(), OptionalInt.empty());
     }
 }

@@ -87,14 +87,14 @@ class JwtJudgesTest {
 
     @Test
     void failsNamingTheListLineWhenTheTokenVerifiesWithAWeakSecret() {
-        Verdict verdict = JwtJudges.secretStrength(new WeakSecretScan("HS256", true, 8, OptionalInt.of(8)), CONFIG);
+        Verdict verdict = JwtJudges.secretStrength(scan("HS256", true, 8, OptionalInt.of(8)), CONFIG);
         assertThat(verdict.status()).isEqualTo(Status.FAIL);
         assertThat(verdict.message()).contains("line 8").doesNotContain("\"secret\"");
     }
 
     @Test
     void passesAnRs256TokenAsNotAnHmacToken() {
-        Verdict verdict = JwtJudges.secretStrength(new WeakSecretScan("RS256", false, 0, OptionalInt.empty()),
+        Verdict verdict = JwtJudges.secretStrength(scan("RS256", false, 0, OptionalInt.empty()),
                 CONFIG);
         assertThat(verdict.status()).isEqualTo(Status.PASS);
         assertThat(verdict.message()).contains("not an HMAC token");
@@ -102,7 +102,7 @@ class JwtJudgesTest {
 
     @Test
     void failsWhenTheConfiguredSecretIsShortWithoutShowingIt() {
-        Verdict verdict = JwtJudges.secretStrength(new WeakSecretScan("HS256", true, 10, OptionalInt.empty()),
+        Verdict verdict = JwtJudges.secretStrength(scan("HS256", true, 10, OptionalInt.empty()),
                 config(Optional.of("Zq8rT2x")));
         assertThat(verdict.status()).isEqualTo(Status.FAIL);
         assertThat(verdict.message()).contains("7 bytes").doesNotContain("Zq8rT2x");
@@ -110,16 +110,30 @@ class JwtJudgesTest {
 
     @Test
     void failsWhenTheConfiguredSecretIsLongButARepeatedCharacter() {
-        Verdict verdict = JwtJudges.secretStrength(new WeakSecretScan("HS256", true, 10, OptionalInt.empty()),
+        Verdict verdict = JwtJudges.secretStrength(scan("HS256", true, 10, OptionalInt.empty()),
                 config(Optional.of("a".repeat(48))));
         assertThat(verdict.status()).isEqualTo(Status.FAIL);
         assertThat(verdict.message()).contains("low-entropy");
     }
 
     @Test
+    void failsNamingTheListLineWhenTheConfiguredSecretIsOnTheList() {
+        Verdict verdict = JwtJudges.secretStrength(new WeakSecretScan("HS256", true, 10, OptionalInt.empty(),
+                OptionalInt.of(42)), config(Optional.of("kR3v9Qz1Lm8Xw2Pt7Ys4Hb6Nc0Fd5GjUaEiOoYyTtRrWw")));
+        assertThat(verdict.status()).isEqualTo(Status.FAIL);
+        assertThat(verdict.message()).contains("line 42 of the shipped list");
+    }
+
+    @Test
     void passesALongRandomConfiguredSecret() {
-        Verdict verdict = JwtJudges.secretStrength(new WeakSecretScan("HS256", true, 10, OptionalInt.empty()),
+        Verdict verdict = JwtJudges.secretStrength(scan("HS256", true, 10, OptionalInt.empty()),
                 config(Optional.of("kR3v9Qz1Lm8Xw2Pt7Ys4Hb6Nc0Fd5GjUaEiOoYyTtRrWw")));
         assertThat(verdict.status()).isEqualTo(Status.PASS);
     }
+
+    /** A scan of the token; the configured secret (if any) on no line of the list. */
+    private static WeakSecretScan scan(String algorithm, boolean hmac, int tried, OptionalInt hitLine) {
+        return new WeakSecretScan(algorithm, hmac, tried, hitLine, OptionalInt.empty());
+    }
+
 }
