@@ -151,17 +151,21 @@ public final class HttpFetcher {
 
     /**
      * What goes on the wire: our User-Agent (unless the request has its own), the environment's configured headers
-     * (they may carry credentials, so only over TLS to the environment's own origins), then the request's own.
+     * (they may carry credentials, so only over TLS to the environment's own origins) unless the request sets the same
+     * header itself (a probe's own Authorization, a forged token, must not travel beside the configured one), then the
+     * request's own.
      */
-    private static List<HttpExchange.Header> headers(HttpRequest request, EnvironmentConfig config) {
+    static List<HttpExchange.Header> headers(HttpRequest request, EnvironmentConfig config) {
         List<HttpExchange.Header> headers = new ArrayList<>();
         if (request.header("User-Agent").isEmpty()) {
             headers.add(new HttpExchange.Header("User-Agent", "smokegate"));
         }
         if (config.mayCarryCredentials(request.url())) {
             for (var header : config.http().requestHeaders().entrySet()) {
-                ConfigValue value = header.getValue();
-                headers.add(new HttpExchange.Header(header.getKey(), value.value()));
+                if (request.header(header.getKey()).isEmpty()) {
+                    ConfigValue value = header.getValue();
+                    headers.add(new HttpExchange.Header(header.getKey(), value.value()));
+                }
             }
         }
         headers.addAll(request.headers());
