@@ -9,7 +9,8 @@ import java.util.Optional;
 
 /**
  * One request and its response as seen on the wire: headers in order and with duplicates kept (two HSTS headers
- * are a finding, so a map would lose facts), the body cut at {@link #BODY_LIMIT}.
+ * are a finding, so a map would lose facts), the body cut at {@link #BODY_LIMIT} (or at the request's own limit, see
+ * {@link HttpRequest#withBodyLimit}; the transcript shows {@link #BODY_LIMIT} at most either way).
  */
 public record HttpExchange(String method, URI url, List<Header> requestHeaders, int status, String reason,
                            List<Header> responseHeaders, String body, boolean bodyTruncated, Duration latency) {
@@ -59,8 +60,9 @@ public record HttpExchange(String method, URI url, List<Header> requestHeaders, 
         text.append('\n').append("HTTP/1.1 ").append(status).append(' ').append(reason)
                 .append("   (").append(latency.toMillis()).append(" ms)\n");
         responseHeaders.forEach(h -> text.append(h.name()).append(": ").append(h.value()).append('\n'));
-        text.append('\n').append(body);
-        if (bodyTruncated) {
+        boolean cut = body.length() > BODY_LIMIT;
+        text.append('\n').append(cut ? body.substring(0, BODY_LIMIT) : body);
+        if (bodyTruncated || cut) {
             text.append(Excerpt.MARK).append("\n[body truncated at ").append(BODY_LIMIT).append(" bytes]");
         }
         return text.toString();

@@ -174,7 +174,7 @@ public final class HttpFetcher {
 
     private static HttpExchange exchange(HttpRequest request, ProbeContext context, Response response,
                                          WireTimer timer) throws IOException {
-        Body body = readBody(response);
+        Body body = readBody(response, request.bodyLimit());
         Duration latency = timer.latency().orElseGet(timer::elapsed);
         List<HttpExchange.Header> responseHeaders = response.headers().asList().stream()
                 .map(h -> new HttpExchange.Header(h.getName(), h.getValue())).toList();
@@ -188,11 +188,11 @@ public final class HttpFetcher {
     private record Body(String text, boolean truncated) {
     }
 
-    private static Body readBody(Response response) throws IOException {
+    private static Body readBody(Response response, int limit) throws IOException {
         try (InputStream in = response.asInputStream()) {
-            byte[] bytes = in.readNBytes(HttpExchange.BODY_LIMIT + 1);
-            boolean truncated = bytes.length > HttpExchange.BODY_LIMIT;
-            int length = Math.min(bytes.length, HttpExchange.BODY_LIMIT);
+            byte[] bytes = in.readNBytes(limit + 1);
+            boolean truncated = bytes.length > limit;
+            int length = Math.min(bytes.length, limit);
             return new Body(new String(bytes, 0, length, StandardCharsets.UTF_8), truncated);
         }
     }

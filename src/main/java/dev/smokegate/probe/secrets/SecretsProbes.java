@@ -5,6 +5,7 @@ import dev.smokegate.probe.ProbeContext;
 import dev.smokegate.probe.ProbeRequest;
 import dev.smokegate.probe.http.HttpExchange;
 import dev.smokegate.probe.http.HttpFetcher;
+import dev.smokegate.probe.http.HttpRequest;
 import dev.smokegate.probe.http.HttpObservation;
 import java.net.URI;
 import java.time.Instant;
@@ -59,8 +60,7 @@ public final class SecretsProbes {
         EnvironmentConfig config = context.config();
         Budget budget = new Budget(config.secrets().maxAssets(), config.secrets().maxBytes(), context.runDeadline());
         URI pageUrl = config.frontend().url();
-        HttpObservation page = HttpFetcher.get(pageUrl, context);
-        budget.spend(page);
+        HttpObservation page = budget.fetch(pageUrl, context);
         List<HttpObservation> scripts = new ArrayList<>();
         Map<String, HttpObservation> maps = new LinkedHashMap<>();
         List<String> inline = new ArrayList<>();
@@ -68,15 +68,13 @@ public final class SecretsProbes {
             if (!budget.allows(script)) {
                 break;
             }
-            HttpObservation fetched = HttpFetcher.get(script, context);
-            budget.spend(fetched);
+            HttpObservation fetched = budget.fetch(script, context);
             scripts.add(fetched);
             Optional<String> map = fetched.exchange().flatMap(SecretsProbes::sourceMapOf);
             if (map.isPresent() && map.get().startsWith("data:")) {
                 inline.add(script.toString());
             } else if (map.isPresent() && budget.allows(script.resolve(map.get()))) {
-                HttpObservation mapAnswer = HttpFetcher.get(script.resolve(map.get()), context);
-                budget.spend(mapAnswer);
+                HttpObservation mapAnswer = budget.fetch(script.resolve(map.get()), context);
                 maps.put(script.toString(), mapAnswer);
             }
         }
@@ -154,12 +152,20 @@ public final class SecretsProbes {
             return stop == null;
         }
 
-        void spend(HttpObservation fetched) {
+        /** Fetches {@code url} whole, up to what is left of secrets.max-bytes, and counts what it cost. */
+        HttpObservation fetch(URI url, ProbeContext context) {
+            int left = (int) Math.min(Integer.MAX_VALUE - 1, Math.max(0, maxBytes - bytes));
+            HttpObservation fetched = HttpFetcher.fetch(HttpRequest.get(url).withBodyLimit(left), context);
+            spend(fetched);
+            return fetched;
+        }
+
+        private void spend(HttpObservation fetched) {
             assets++;
             fetched.exchange().ifPresent(e -> {
                 bytes += e.body().length();
                 if (e.bodyTruncated()) {
-                    reached.add(e.url() + " searched in its first " + HttpExchange.BODY_LIMIT + " bytes only");
+                    reached.add("stopped at secrets.max-bytes (" + maxBytes + " bytes) inside " + e.url());
                 }
             });
         }
