@@ -39,6 +39,8 @@ class SecretCanaryTest {
     private static final String CANARY = "canary-7f3e9a1c-must-not-leak";
     /** The test account's login is a name the reports show, not a secret. */
     private static final String NOT_SECRET = "GITHUB_TEST_LOGIN";
+    /** A signed or unsigned JWT with its payload: what a redacted token must never show. */
+    private static final String WHOLE_JWT = "eyJ[A-Za-z0-9_-]+\\.eyJ[A-Za-z0-9_-]+\\.";
 
     private ReferenceDeployment deployment;
     private Map<String, String> environment;
@@ -117,6 +119,11 @@ class SecretCanaryTest {
         }
         assertThat(attachments).as("HTTP evidence kept, credential masked")
                 .anySatisfy(a -> assertThat(a).contains("Authorization: Bearer [REDACTED]"));
+        // The forged tokens of auth.jwt.forgery-rejected are random, so no canary can name them: no whole JWT at all
+        // (header.payload.signature) may remain in the evidence, only headers.
+        assertThat(attachments).as("JWT forgeries shown by their header only").noneSatisfy(a ->
+                assertThat(a).containsPattern(WHOLE_JWT));
+        assertThat(run.console()).doesNotContainPattern(WHOLE_JWT);
         assertNoLeak(reports, run);
     }
 
