@@ -114,7 +114,7 @@ public final class RunSession implements AutoCloseable {
 
     private static Object observe(ProbeRequest<?> request, ProbeContext context) {
         try {
-            return request.probe().observe(context);
+            return context.observe(request);
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {

@@ -13,13 +13,14 @@ import javax.net.ssl.SSLContext;
  *
  * @param progress where a probe that takes minutes (the restore drill) says which step it finished, one line each,
  *                 so a person watching the console knows it is alive; probes never print themselves
+ * @param shared   the run's observations by probe key, for probes built from other probes ({@link #observe})
  */
 public record ProbeContext(EnvironmentConfig config, SSLContext trust, OriginTimeouts originTimeouts,
-                           Instant runDeadline, Consumer<String> progress) {
+                           Instant runDeadline, Consumer<String> progress, SharedObservations shared) {
 
     public ProbeContext(EnvironmentConfig config, SSLContext trust, OriginTimeouts originTimeouts,
                         Instant runDeadline) {
-        this(config, trust, originTimeouts, runDeadline, line -> { });
+        this(config, trust, originTimeouts, runDeadline, line -> { }, new SharedObservations());
     }
 
     /** The context of a new run starting now: nothing has timed out yet. */
@@ -29,6 +30,14 @@ public record ProbeContext(EnvironmentConfig config, SSLContext trust, OriginTim
 
     /** The same context, with progress lines going to {@code sink}. */
     public ProbeContext withProgress(Consumer<String> sink) {
-        return new ProbeContext(config, trust, originTimeouts, runDeadline, sink);
+        return new ProbeContext(config, trust, originTimeouts, runDeadline, sink, shared);
+    }
+
+    /**
+     * The observation of {@code request}, made once per run whoever asks first: the engine observes every check's
+     * probe through here, so a composite probe gets the same observation the other checks judge.
+     */
+    public <O> O observe(ProbeRequest<O> request) throws Exception {
+        return shared.observe(request, this);
     }
 }

@@ -280,6 +280,12 @@ public enum Fault {
     SOURCE_MAP_PUBLIC,
 
     /**
+     * The frontend was built with another OAuth app's client id (a staging NEXT_PUBLIC_GITHUB_CLIENT_ID) than the one
+     * the backend sends to GitHub.
+     */
+    CLIENT_ID_MISMATCH,
+
+    /**
      * The Node app's JWT verification accepts {@code alg: none} in any casing: it decodes such a token without
      * verifying it, as apps do that pass 'none' among the accepted algorithms or hand-check the header.
      */

@@ -1,5 +1,6 @@
 package dev.smokegate.reference;
 
+import dev.smokegate.reference.github.OAuthAppRegistration;
 import dev.smokegate.reference.web.Handler;
 import dev.smokegate.reference.web.Response;
 
@@ -25,6 +26,9 @@ final class FrontendPage {
      * and put together here so that no scanner mistakes this source file for a leak.
      */
     private static final String FAKE_GITHUB_TOKEN = "gh" + "p_" + "smokegateReferenceFakeToken" + "0".repeat(9);
+
+    /** The client id a staging build of the frontend carries, under {@link Fault#CLIENT_ID_MISMATCH}. */
+    static final String STAGING_CLIENT_ID = "Ov23liStagingSmokeg8";
 
     private static final String HTML = """
             <!doctype html>
@@ -82,11 +86,14 @@ final class FrontendPage {
     private FrontendPage() {
     }
 
-    /** @param clientSecret the OAuth app's client secret, which {@link Fault#SECRET_IN_CHUNK} inlines in a chunk */
-    static Handler handler(FaultSwitches faults, String clientSecret) {
+    /**
+     * @param app the OAuth app: its client id is public and the page chunk carries it (the build's
+     *            NEXT_PUBLIC_GITHUB_CLIENT_ID); {@link Fault#SECRET_IN_CHUNK} inlines its secret too
+     */
+    static Handler handler(FaultSwitches faults, OAuthAppRegistration app) {
         return request -> switch (request.rawPath()) {
             case RUNTIME_CHUNK -> Response.javascript(200, RUNTIME);
-            case PAGE_CHUNK -> Response.javascript(200, pageChunk(faults, clientSecret));
+            case PAGE_CHUNK -> Response.javascript(200, pageChunk(faults, app));
             case PAGE_CHUNK_MAP -> faults.isOn(Fault.SOURCE_MAP_PUBLIC)
                     ? Response.json(200, "{\"version\":3,\"file\":\"page.js\",\"sources\":"
                     + "[\"webpack://_N_E/./src/app/page.tsx\"],\"names\":[],\"mappings\":\"AAAA\"}")
@@ -107,11 +114,12 @@ final class FrontendPage {
     }
 
     /** What Next.js emits: NEXT_PUBLIC_ variables inlined as literals, the page's code after them. */
-    private static String pageChunk(FaultSwitches faults, String clientSecret) {
+    private static String pageChunk(FaultSwitches faults, OAuthAppRegistration app) {
+        String clientId = faults.isOn(Fault.CLIENT_ID_MISMATCH) ? STAGING_CLIENT_ID : app.clientId();
         StringBuilder env = new StringBuilder("const process = { env: { NEXT_PUBLIC_API_URL: 'https://"
-                + ReferenceHosts.BACKEND + "'");
+                + ReferenceHosts.BACKEND + "', NEXT_PUBLIC_GITHUB_CLIENT_ID: '" + clientId + "'");
         if (faults.isOn(Fault.SECRET_IN_CHUNK)) {
-            env.append(", NEXT_PUBLIC_GITHUB_CLIENT_SECRET: '").append(clientSecret).append('\'');
+            env.append(", NEXT_PUBLIC_GITHUB_CLIENT_SECRET: '").append(app.clientSecret()).append('\'');
         }
         env.append(" } };\n");
         return env + (faults.isOn(Fault.TOKEN_IN_LOCAL_STORAGE) ? KEEP_TOKEN : "") + SHOW_USER

@@ -162,7 +162,7 @@ public final class ReferenceDeployment implements AutoCloseable {
                 () -> PostgresPing.query(awaitStart(postgresStart).scratchEndpoint(), caFile,
                         ClientTimeouts.HEALTH_CHECK, "SELECT count(*) FROM messages"), oauth.appProxy(faults));
         ReferenceSites sites = ReferenceSites.create(faults, api, oauth.standInSite(faults),
-                oauth.registration().clientSecret());
+                oauth.registration());
         Map<String, SiteServer> httpsServers = new LinkedHashMap<>();
         for (String host : ReferenceHosts.ALL) {
             httpsServers.put(host, cleanup.register(

@@ -6,6 +6,7 @@ import static dev.smokegate.reference.ReferenceHosts.FRONTEND;
 import static dev.smokegate.reference.ReferenceHosts.GITHUB;
 import static dev.smokegate.reference.ReferenceHosts.WWW;
 
+import dev.smokegate.reference.github.OAuthAppRegistration;
 import dev.smokegate.reference.web.Reply;
 import dev.smokegate.reference.web.Request;
 import dev.smokegate.reference.web.Response;
@@ -29,13 +30,14 @@ record ReferenceSites(Map<String, Site> https, Map<String, Site> plainHttp) {
 
     /**
      * @param github       GitHub's stand-in, served as it is
-     * @param clientSecret the OAuth app's client secret, which the frontend leaks under {@link Fault#SECRET_IN_CHUNK}
+     * @param app          the OAuth app, whose client id the frontend's bundle carries (and whose secret it leaks under
+     *                     {@link Fault#SECRET_IN_CHUNK})
      */
-    static ReferenceSites create(FaultSwitches faults, BackendApi api, Site github, String clientSecret) {
+    static ReferenceSites create(FaultSwitches faults, BackendApi api, Site github, OAuthAppRegistration app) {
         ResponseFilter banner = versionedBanner(faults);
         Site frontend = new Site(List.of(Route.any(request -> faults.isOn(Fault.FRONTEND_HANGS) ? Reply.noAnswer()
                         : faults.isOn(Fault.FRONTEND_503) ? Response.text(503, "no healthy deployment\n")
-                        : FrontendPage.handler(faults, clientSecret).handle(request))),
+                        : FrontendPage.handler(faults, app).handle(request))),
                 List.of(banner, SecurityHeaders.frontend(faults)));
         CorsMiddleware cors = new CorsMiddleware(faults);
         List<Route> backendRoutes = new java.util.ArrayList<>();

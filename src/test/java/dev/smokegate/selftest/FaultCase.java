@@ -20,7 +20,7 @@ record FaultCase(Fault fault, Map<String, String> failing, Set<String> warning, 
             "headers.csp.present", "headers.csp.script-safe", "headers.csp.object-base", "headers.csp.app-origins",
             "headers.frame-protection", "headers.nosniff", "headers.referrer-policy", "headers.permissions-policy",
             "headers.cookies.flags", "secrets.public-assets.no-secrets", "secrets.dotfiles.not-served",
-            "secrets.source-maps.not-public");
+            "secrets.source-maps.not-public", "oauth.client-id.matches");
 
     /**
      * The check a public source map fails only with {@code secrets.source-maps: fail} (it warns by default): its own
@@ -63,7 +63,8 @@ record FaultCase(Fault fault, Map<String, String> failing, Set<String> warning, 
                     "oauth.callback.forged-state-rejected", "the callback did not answer",
                     "redis.ping", "no authenticated PING: connection refused by 127.0.0.1:",
                     "redis.pubsub.round-trip", "connection refused by 127.0.0.1:"), Set.of(),
-                    Set.of("redis.auth.required", "redis.tls", "redis.eviction-policy", "redis.dangerous-commands")),
+                    Set.of("redis.auth.required", "redis.tls", "redis.eviction-policy", "redis.dangerous-commands",
+                            "oauth.client-id.matches")),
             new FaultCase(Fault.NO_HTTPS_REDIRECT, Map.of("http.https-redirect", "over plain http",
                     // http://apex now shows the apex's own redirect to the app: the first hop leaves the host.
                     "headers.hsts.preload-ready", "the first redirect must go to https://smokegate.test/")),
@@ -165,7 +166,11 @@ record FaultCase(Fault fault, Map<String, String> failing, Set<String> warning, 
                     "https://app.smokegate.test/.env answers 200 with the file's content (KEY=value lines)")),
             new FaultCase(Fault.GIT_CONFIG_SERVED, Map.of("secrets.dotfiles.not-served",
                     "https://app.smokegate.test/.git/config answers 200 with the file's content (a git config")),
-            new FaultCase(Fault.SOURCE_MAP_PUBLIC, Map.of(), Set.of("secrets.source-maps.not-public")));
+            new FaultCase(Fault.SOURCE_MAP_PUBLIC, Map.of(), Set.of("secrets.source-maps.not-public")),
+            new FaultCase(Fault.CLIENT_ID_MISMATCH, Map.of("oauth.client-id.matches",
+                    "the frontend carries GitHub client id Ov23liStagingSmokeg8 (in https://app.smokegate.test/_next/"
+                            + "static/chunks/app/page-5b7e19c40a2d6f83.js), but the backend's login sends client_id "
+                            + "Iv1.smokegate-demo")));
 
     @Override
     public String toString() {

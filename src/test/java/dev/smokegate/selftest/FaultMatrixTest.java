@@ -73,7 +73,8 @@ class FaultMatrixTest extends OnReferenceDeployment {
         deployment.inject(fault.fault());
 
         SuiteRun run = SuiteRun.of(config, new Selection(Suite.FULL, List.of("http.*", "headers.*", "cors.*",
-                "oauth.redirect.params", "oauth.callback.forged-state-rejected", "redis.*", "secrets.*")));
+                "oauth.redirect.params", "oauth.callback.forged-state-rejected", "oauth.client-id.matches", "redis.*",
+                "secrets.*")));
         Map<String, String> failed = run.withOutcome(Outcome.FAILED);
 
         assertThat(run.withOutcome(Outcome.BROKEN).keySet()).as("broken checks: " + run.withOutcome(Outcome.BROKEN))

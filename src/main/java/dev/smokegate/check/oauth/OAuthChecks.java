@@ -44,12 +44,27 @@ public final class OAuthChecks {
                                 ForgedCallbackJudge::judge)
                         .whenNotApplicable(config -> "no callback to check: set oauth.login-url and "
                                 + "oauth.callback-url")
-                        .alsoUsing("oauth.client-id"));
+                        .alsoUsing("oauth.client-id"),
+                HttpCheck.of(CheckSpec.gate("oauth.client-id.matches", Severity.HIGH,
+                                "The GitHub client id the frontend's public bundle carries (its "
+                                        + "NEXT_PUBLIC_GITHUB_CLIENT_ID) is the one the backend's login sends.",
+                                "Build the frontend with the backend's OAuth app: set NEXT_PUBLIC_GITHUB_CLIENT_ID in "
+                                        + "the frontend's production environment (Vercel) to the backend's "
+                                        + "GITHUB_CLIENT_ID (Railway) and redeploy the frontend; preview and staging "
+                                        + "builds use other OAuth apps, so check which environment the build read."),
+                                OAuthChecks::frontend, (target, config) -> OAuthProbes.clientIds(config,
+                                        config.oauth().loginUrl().orElseThrow()), ClientIdJudge::judge)
+                        .whenNotApplicable(config -> "no backend client id to compare with: set oauth.login-url"));
     }
 
     private static List<Target> login(EnvironmentConfig config) {
         return config.oauth().loginUrl().map(url -> List.of(new Target(Target.LOGIN, url.toString())))
                 .orElse(List.of());
+    }
+
+    private static List<Target> frontend(EnvironmentConfig config) {
+        return config.oauth().loginUrl().isPresent()
+                ? List.of(new Target(Target.FRONTEND, config.frontend().url().toString())) : List.of();
     }
 
     private static List<Target> callback(EnvironmentConfig config) {

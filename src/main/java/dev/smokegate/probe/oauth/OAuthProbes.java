@@ -1,11 +1,13 @@
 package dev.smokegate.probe.oauth;
 
+import dev.smokegate.config.EnvironmentConfig;
 import dev.smokegate.probe.ProbeContext;
 import dev.smokegate.probe.ProbeRequest;
 import dev.smokegate.probe.http.HttpExchange;
 import dev.smokegate.probe.http.HttpFetcher;
 import dev.smokegate.probe.http.HttpObservation;
 import dev.smokegate.probe.http.HttpRequest;
+import dev.smokegate.probe.secrets.SecretsProbes;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -37,6 +39,13 @@ public final class OAuthProbes {
             }
             return new LoginStarts(starts);
         });
+    }
+
+    /** The frontend's public bundle and the backend's login starts, to compare the client ids they carry. */
+    public static ProbeRequest<ClientIdSightings> clientIds(EnvironmentConfig config, URI loginUrl) {
+        return new ProbeRequest<>("oauth client-ids " + config.frontend().url() + " " + loginUrl,
+                context -> new ClientIdSightings(context.observe(SecretsProbes.publicAssets(config)),
+                        context.observe(loginStarts(loginUrl))));
     }
 
     /**
