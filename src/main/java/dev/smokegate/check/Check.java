@@ -39,6 +39,15 @@ public interface Check<O> {
         return Set.of();
     }
 
+    /**
+     * Why this check needs the browser login in this environment, when it does though its suites include the gate
+     * (its token comes from the login, say). The gate runs without the test account's credentials, so there the
+     * check is skipped with this reason; an explicit {@code --only} still runs it.
+     */
+    default Optional<String> needsBrowserLogin(EnvironmentConfig config) {
+        return Optional.empty();
+    }
+
     /** What must hold before any probe of the run starts, or the run is refused with nothing touched. */
     default Optional<Preflight<?>> preflight(Target target, EnvironmentConfig config) {
         return Optional.empty();

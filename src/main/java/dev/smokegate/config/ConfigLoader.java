@@ -81,7 +81,7 @@ public final class ConfigLoader {
         String defaultName = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
         String name = root.parsed("environment", n -> Optional.of(n).filter(v -> ENV_NAME.matcher(v).matches()),
                 "expected a lowercase name (letters, digits, '.', '_', '-')").orElse(defaultName);
-        return new EnvironmentConfig(name, file,
+        EnvironmentConfig config = new EnvironmentConfig(name, file,
                 required(root, "frontend", Frontend::read, Frontend.MISSING),
                 required(root, "backend", Backend::read, Backend.MISSING),
                 root.section("canonical", Canonical::read).orElse(Canonical.DEFAULTS),
@@ -105,6 +105,8 @@ public final class ConfigLoader {
                 root.section("waiver-policy", WaiverPolicy::read).orElse(WaiverPolicy.DEFAULTS),
                 root.section("fail-on", FailOn::read).orElse(FailOn.EVERYTHING),
                 root.context().references(), root.context().secretValues());
+        CredentialDestinations.check(root, config);
+        return config;
     }
 
     private static <T> T required(YamlNode root, String name, Function<YamlNode, T> reader, T missing) {

@@ -7,10 +7,14 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The {@code auth.jwt} section: a valid token for the test user and an endpoint that demands one. Without a token
- * and an endpoint the forgery check is skipped; without a token the secret-strength check is too.
+ * The {@code auth.jwt} section: a valid token for the test user and an endpoint that demands one. The token is
+ * configured ({@code token}), or the app issues it to the browser login's session ({@code token-url}), which only
+ * the suites that run the login have. Without a token source and an endpoint the forgery check is skipped; without a
+ * token source the secret-strength check is too.
  *
  * @param token         a valid token for the test user ({@code ${SMOKE_JWT}}), the control of every forgery
+ * @param tokenUrl      where the app hands a signed-in session its JWT, as JSON; used when no token is configured
+ * @param tokenField    the JSON field of {@code tokenUrl}'s answer that holds the token
  * @param endpoint      an authenticated URL on the backend that answers 2xx to the valid token
  * @param header        the request header that carries the token
  * @param scheme        the auth scheme before the token in that header; empty for a bare token
@@ -18,11 +22,22 @@ import java.util.regex.Pattern;
  * @param jwksUrl       where the server publishes its keys, the other source of that public key
  * @param secret        the app's HMAC secret ({@code ${JWT_SECRET}}), whose length and entropy are judged
  */
-public record JwtSettings(Optional<ConfigValue> token, Optional<URI> endpoint, String header, String scheme,
-                          Optional<Path> publicKeyFile, Optional<URI> jwksUrl, Optional<ConfigValue> secret) {
+public record JwtSettings(Optional<ConfigValue> token, Optional<URI> tokenUrl, String tokenField,
+                          Optional<URI> endpoint, String header, String scheme, Optional<Path> publicKeyFile,
+                          Optional<URI> jwksUrl, Optional<ConfigValue> secret) {
 
-    public static final JwtSettings NONE = new JwtSettings(Optional.empty(), Optional.empty(), "Authorization",
-            "Bearer", Optional.empty(), Optional.empty(), Optional.empty());
+    public static final JwtSettings NONE = new JwtSettings(Optional.empty(), Optional.empty(), "token",
+            Optional.empty(), "Authorization", "Bearer", Optional.empty(), Optional.empty(), Optional.empty());
+
+    /** Whether the token must come from the browser login: none is configured, the app issues one to a session. */
+    public boolean tokenFromLogin() {
+        return token.isEmpty() && tokenUrl.isPresent();
+    }
+
+    /** Whether the checks have a token at all, configured or from the login. */
+    public boolean hasTokenSource() {
+        return token.isPresent() || tokenUrl.isPresent();
+    }
 
     private static final Pattern TOKEN68 = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]*");
 
@@ -37,6 +52,9 @@ public record JwtSettings(Optional<ConfigValue> token, Optional<URI> endpoint, S
 
     static JwtSettings read(YamlNode jwt) {
         Optional<ConfigValue> token = jwt.credentialReference("token");
+        Optional<URI> tokenUrl = jwt.url("token-url", false);
+        String tokenField = jwt.string("token-field").map(String::trim).filter(f -> !f.isEmpty())
+                .orElse(NONE.tokenField);
         Optional<URI> endpoint = jwt.url("endpoint", false);
         String header = jwt.parsed("header", text -> Optional.of(text.trim())
                 .filter(h -> !h.isEmpty() && TOKEN68.matcher(h).matches()), "expected a header name")
@@ -54,6 +72,6 @@ public record JwtSettings(Optional<ConfigValue> token, Optional<URI> endpoint, S
         });
         Optional<URI> jwks = jwt.url("jwks-url", false);
         Optional<ConfigValue> secret = jwt.credentialReference("secret");
-        return new JwtSettings(token, endpoint, header, scheme, publicKey, jwks, secret);
+        return new JwtSettings(token, tokenUrl, tokenField, endpoint, header, scheme, publicKey, jwks, secret);
     }
 }

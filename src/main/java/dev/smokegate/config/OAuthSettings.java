@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -58,6 +59,42 @@ public record OAuthSettings(URI githubUrl, URI githubApiUrl, Optional<ConfigValu
      * {@code ${VAR}} references: they are secrets, redacted from every report.
      */
     public record TestAccount(ConfigValue login, ConfigValue password, ConfigValue totpSecret) {
+    }
+
+    /**
+     * What the browser login lacks here, as a skipped result says it: the first missing config key, or an unset
+     * variable of the test account; empty when the login can run.
+     *
+     * @param needsLogout whether the asker also needs {@code oauth.logout-url}
+     */
+    public Optional<String> browserLoginMissing(boolean needsLogout) {
+        if (equals(NONE)) {
+            return Optional.of("no oauth section is configured");
+        }
+        if (account.isEmpty()) {
+            return Optional.of("no test account: oauth.test-login, oauth.test-password and oauth.test-totp-secret "
+                    + "are not configured");
+        }
+        TreeSet<String> unset = new TreeSet<>();
+        for (ConfigValue value : List.of(account.get().login(), account.get().password(),
+                account.get().totpSecret())) {
+            unset.addAll(value.unset());
+        }
+        if (!unset.isEmpty()) {
+            return Optional.of("the test account is not available here: " + String.join(", ", unset)
+                    + (unset.size() == 1 ? " is" : " are") + " not set (oauth.test-login, oauth.test-password, "
+                    + "oauth.test-totp-secret)");
+        }
+        if (meUrl.isEmpty()) {
+            return Optional.of("no oauth.me-url is configured");
+        }
+        if (signInSelector.isEmpty() && loginUrl.isEmpty()) {
+            return Optional.of("neither oauth.sign-in-selector nor oauth.login-url is configured");
+        }
+        if (needsLogout && logoutUrl.isEmpty()) {
+            return Optional.of("no oauth.logout-url is configured");
+        }
+        return Optional.empty();
     }
 
     static OAuthSettings read(YamlNode oauth) {

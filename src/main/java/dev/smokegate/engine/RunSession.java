@@ -96,6 +96,12 @@ public final class RunSession implements AutoCloseable {
                 continue;
             }
             List<Target> targets = check.targets(config);
+            Optional<String> login = check.needsBrowserLogin(config).filter(why -> !selection.runsBrowserLogin());
+            if (!targets.isEmpty() && login.isPresent()) {
+                planned.add(new PlannedCheck(check, Target.environment(config.name()), Optional.of(login.get()
+                        + ": the " + selection.suite().label() + " suite runs no browser login")));
+                continue;
+            }
             if (targets.isEmpty()) {
                 planned.add(new PlannedCheck(check, Target.environment(config.name()),
                         Optional.of(check.notApplicable(config))));

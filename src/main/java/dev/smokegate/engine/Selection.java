@@ -29,6 +29,14 @@ public record Selection(Suite suite, List<String> only) {
         return only.stream().map(Selection::matcher).anyMatch(m -> m.matches(Path.of(spec.id())));
     }
 
+    /**
+     * Whether this run may drive the browser login with the test account: the gate decides a deploy without those
+     * credentials, but a check named with {@code --only} runs wherever it is asked to.
+     */
+    public boolean runsBrowserLogin() {
+        return !only.isEmpty() || suite != Suite.GATE;
+    }
+
     private static PathMatcher matcher(String glob) {
         return FileSystems.getDefault().getPathMatcher("glob:" + glob);
     }

@@ -102,8 +102,9 @@ record ReferenceOAuth(GitHubAccount account, OAuthAppRegistration registration, 
     }
 
     /**
-     * A token for the test user as the healthy app issues it ({@code GET /api/token}): HS256 with JWT_SECRET, valid
-     * for a day so a long test run never sees it expire.
+     * A token for the test user as the healthy app issues it to the test account's session ({@code GET /api/token}):
+     * HS256 with JWT_SECRET. Minted here, as a deploy pipeline holding JWT_SECRET would mint the gate's SMOKE_JWT,
+     * since the gate runs no login; valid for a day so a long test run never sees it expire.
      */
     private String testUserToken() {
         try {

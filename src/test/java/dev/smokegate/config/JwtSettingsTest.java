@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class JwtSettingsTest {
 
@@ -65,5 +67,46 @@ class JwtSettingsTest {
     void refusesAnUnknownKey() {
         assertThatThrownBy(() -> load("auth:\n  jwt:\n    tokn: ${SMOKE_JWT}\n"))
                 .hasMessageContaining("auth.jwt.tokn");
+    }
+
+    @Test
+    void readsATokenUrlForATokenFromTheBrowserLogin() throws Exception {
+        JwtSettings jwt = load("""
+                auth:
+                  jwt:
+                    token-url: https://api.example.com/api/token
+                    token-field: accessToken
+                    endpoint: https://api.example.com/api/me
+                """).jwt();
+        assertThat(jwt.tokenUrl()).contains(URI.create("https://api.example.com/api/token"));
+        assertThat(jwt.tokenField()).isEqualTo("accessToken");
+        assertThat(jwt.tokenFromLogin()).isTrue();
+        assertThat(jwt.hasTokenSource()).isTrue();
+    }
+
+    @Test
+    void prefersTheConfiguredTokenToTheLogin() throws Exception {
+        JwtSettings jwt = load("""
+                auth:
+                  jwt:
+                    token: ${SMOKE_JWT}
+                    token-url: https://api.example.com/api/token
+                """).jwt();
+        assertThat(jwt.tokenFromLogin()).isFalse();
+        assertThat(jwt.tokenField()).isEqualTo("token");
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "endpoint, http://api.example.com/api/me, token",
+            "endpoint, https://elsewhere.example.net/api/me, token",
+            "token-url, https://api.example.com.evil.example/api/token, session cookie",
+            "token-url, http://api.example.com/api/token, session cookie"})
+    void refusesACredentialDestinationOffTheEnvironmentsHttpsOrigins(String key, String url, String what) {
+        assertThatThrownBy(() -> load("auth:\n  jwt:\n    token: ${SMOKE_JWT}\n    " + key + ": " + url + "\n"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("auth.jwt." + key + ": " + url + " is not https on an origin this environment "
+                        + "names")
+                .hasMessageContaining("the test user's " + what + " goes there and nowhere else");
     }
 }

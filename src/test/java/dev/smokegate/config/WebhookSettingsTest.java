@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The {@code webhook:} section as a config file spells it. */
 class WebhookSettingsTest {
@@ -64,5 +66,15 @@ class WebhookSettingsTest {
                   secret: ${WEBHOOK_SECRET}
                   path: /hooks
                 """)).isInstanceOf(ConfigException.class).hasMessageContaining("webhook.path");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"https://app.example.com/api/webhooks", "http://api.example.com/webhooks/github",
+            "https://api.example.com:8443/webhooks/github", "https://hooks.example.net/github"})
+    void refusesAUrlOffTheBackendsHttpsOrigin(String url) {
+        assertThatThrownBy(() -> load("  url: " + url + "\n  secret: ${WEBHOOK_SECRET}\n"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("webhook.url: " + url + " is not on the backend's origin "
+                        + "(https://api.example.com/) over https");
     }
 }

@@ -7,6 +7,7 @@ import dev.smokegate.model.Severity;
 import dev.smokegate.model.Target;
 import dev.smokegate.probe.auth.JwtProbes;
 import java.util.List;
+import java.util.Optional;
 
 /** The {@code auth.*} checks, in report order. */
 public final class AuthChecks {
@@ -25,7 +26,8 @@ public final class AuthChecks {
                                 + "algorithms to the one the app signs with (algorithms: ['HS256'] or ['RS256']), "
                                 + "never 'none'; keep exp and nbf checks on (no ignoreExpiration), and turn "
                                 + "verification errors into a 401 instead of letting them reach the error handler."),
-                        AuthChecks::endpoint, "no JWT endpoint to check: set auth.jwt.token and auth.jwt.endpoint",
+                        AuthChecks::endpoint, config -> tokenMissing(config).orElse("no JWT endpoint to check: set "
+                                + "auth.jwt.endpoint"),
                         config -> JwtProbes.forgeries(config.jwt().endpoint().orElseThrow(), config.jwt()),
                         JwtJudges::forgeries),
                 new JwtCheck<>(CheckSpec.gate("auth.jwt.secret-strength", Severity.CRITICAL,
@@ -34,16 +36,29 @@ public final class AuthChecks {
                         "Generate the signing secret randomly (node -e \"console.log(require('crypto')"
                                 + ".randomBytes(48).toString('base64'))\"), set it as JWT_SECRET in the host's "
                                 + "secret store, and rotate it: every token signed with the old one is forgeable."),
-                        AuthChecks::token, "no token to check: set auth.jwt.token",
+                        AuthChecks::token, config -> tokenMissing(config).orElseThrow(),
                         config -> JwtProbes.weakSecrets(config.jwt()), JwtJudges::secretStrength));
     }
 
     private static List<Target> endpoint(EnvironmentConfig config) {
-        return config.jwt().token().isEmpty() ? List.of() : config.jwt().endpoint()
+        return tokenMissing(config).isPresent() ? List.of() : config.jwt().endpoint()
                 .map(url -> List.of(new Target(Target.BACKEND, url.toString()))).orElse(List.of());
     }
 
     private static List<Target> token(EnvironmentConfig config) {
-        return config.jwt().token().isEmpty() ? List.of() : List.of(Target.environment(config.name()));
+        return tokenMissing(config).isPresent() ? List.of() : List.of(Target.environment(config.name()));
+    }
+
+    /** Why there is no token for the test user: none configured, or one from a login that cannot run here. */
+    private static Optional<String> tokenMissing(EnvironmentConfig config) {
+        if (!config.jwt().hasTokenSource()) {
+            return Optional.of("no token to check: set auth.jwt.token, or auth.jwt.token-url with the oauth test "
+                    + "account");
+        }
+        if (config.jwt().tokenFromLogin()) {
+            return config.oauth().browserLoginMissing(false).map(why -> "no token: auth.jwt.token is not set and "
+                    + "the browser login that would get one from auth.jwt.token-url cannot run: " + why);
+        }
+        return Optional.empty();
     }
 }

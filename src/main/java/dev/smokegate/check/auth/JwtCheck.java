@@ -8,6 +8,7 @@ import dev.smokegate.model.Verdict;
 import dev.smokegate.probe.ProbeRequest;
 import dev.smokegate.probe.http.HttpEvidence;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -20,11 +21,12 @@ final class JwtCheck<O> implements Check<O> {
 
     private final CheckSpec spec;
     private final Function<EnvironmentConfig, List<Target>> targets;
-    private final String notApplicable;
+    private final Function<EnvironmentConfig, String> notApplicable;
     private final Function<EnvironmentConfig, ProbeRequest<O>> request;
     private final BiFunction<O, EnvironmentConfig, Verdict> judge;
 
-    JwtCheck(CheckSpec spec, Function<EnvironmentConfig, List<Target>> targets, String notApplicable,
+    JwtCheck(CheckSpec spec, Function<EnvironmentConfig, List<Target>> targets,
+             Function<EnvironmentConfig, String> notApplicable,
              Function<EnvironmentConfig, ProbeRequest<O>> request, BiFunction<O, EnvironmentConfig, Verdict> judge) {
         this.spec = spec;
         this.targets = targets;
@@ -45,7 +47,13 @@ final class JwtCheck<O> implements Check<O> {
 
     @Override
     public String notApplicable(EnvironmentConfig config) {
-        return notApplicable;
+        return notApplicable.apply(config);
+    }
+
+    @Override
+    public Optional<String> needsBrowserLogin(EnvironmentConfig config) {
+        return config.jwt().tokenFromLogin() ? Optional.of("its token comes from the browser login "
+                + "(auth.jwt.token-url; auth.jwt.token is not set)") : Optional.empty();
     }
 
     @Override

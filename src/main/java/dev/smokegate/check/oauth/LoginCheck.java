@@ -1,7 +1,6 @@
 package dev.smokegate.check.oauth;
 
 import dev.smokegate.check.Check;
-import dev.smokegate.config.ConfigValue;
 import dev.smokegate.config.EnvironmentConfig;
 import dev.smokegate.config.OAuthSettings;
 import dev.smokegate.model.CheckSpec;
@@ -12,7 +11,6 @@ import dev.smokegate.probe.browser.LoginObservation;
 import dev.smokegate.probe.browser.LoginProbes;
 import java.util.List;
 import java.util.Optional;
-import java.util.TreeSet;
 import java.util.function.BiFunction;
 
 /**
@@ -53,36 +51,8 @@ final class LoginCheck implements Check<LoginObservation> {
         return missing(config).orElse("not configured for this environment");
     }
 
-    /** The first config key this check lacks, as the skipped result says it. */
     private Optional<String> missing(EnvironmentConfig config) {
-        OAuthSettings oauth = config.oauth();
-        if (oauth.equals(OAuthSettings.NONE)) {
-            return Optional.of("no oauth section is configured");
-        }
-        if (oauth.account().isEmpty()) {
-            return Optional.of("no test account: oauth.test-login, oauth.test-password and oauth.test-totp-secret "
-                    + "are not configured");
-        }
-        OAuthSettings.TestAccount account = oauth.account().get();
-        TreeSet<String> unset = new TreeSet<>();
-        for (ConfigValue value : List.of(account.login(), account.password(), account.totpSecret())) {
-            unset.addAll(value.unset());
-        }
-        if (!unset.isEmpty()) {
-            return Optional.of("the test account is not available here: " + String.join(", ", unset)
-                    + (unset.size() == 1 ? " is" : " are") + " not set (oauth.test-login, oauth.test-password, "
-                    + "oauth.test-totp-secret)");
-        }
-        if (oauth.meUrl().isEmpty()) {
-            return Optional.of("no oauth.me-url is configured");
-        }
-        if (oauth.signInSelector().isEmpty() && oauth.loginUrl().isEmpty()) {
-            return Optional.of("neither oauth.sign-in-selector nor oauth.login-url is configured");
-        }
-        if (needsLogout && oauth.logoutUrl().isEmpty()) {
-            return Optional.of("no oauth.logout-url is configured");
-        }
-        return Optional.empty();
+        return config.oauth().browserLoginMissing(needsLogout);
     }
 
     @Override

@@ -9,6 +9,9 @@ import com.nimbusds.jwt.SignedJWT;
 import dev.smokegate.config.JwtSettings;
 import dev.smokegate.probe.ProbeContext;
 import dev.smokegate.probe.ProbeRequest;
+import dev.smokegate.probe.browser.LoginObservation;
+import dev.smokegate.probe.browser.LoginObservation.IssuedToken;
+import dev.smokegate.probe.browser.LoginProbes;
 import dev.smokegate.probe.http.HttpExchange;
 import dev.smokegate.probe.http.HttpFetcher;
 import dev.smokegate.probe.http.HttpObservation;
@@ -42,7 +45,7 @@ public final class JwtProbes {
                 throw new IllegalStateException("the token was not sent: auth.jwt.endpoint " + endpoint
                         + " is not https on an origin this environment names");
             }
-            String valid = jwt.token().orElseThrow().value();
+            String valid = validToken(context);
             JwtForgeries.Plan plan;
             try {
                 plan = JwtForgeries.of(valid, publicKey(jwt, valid, context),
@@ -65,12 +68,29 @@ public final class JwtProbes {
         return new ProbeRequest<>("auth jwt weak secrets", context -> {
             try {
                 WeakSecrets list = WeakSecrets.shipped();
-                return list.scan(SignedJWT.parse(jwt.token().orElseThrow().value())).withConfiguredSecretLine(
+                return list.scan(SignedJWT.parse(validToken(context))).withConfiguredSecretLine(
                         jwt.secret().map(s -> list.lineOf(s.value())).orElse(OptionalInt.empty()));
             } catch (ParseException e) {
                 throw new IllegalStateException("auth.jwt.token is not a signed JWT: " + e.getMessage(), e);
             }
         });
+    }
+
+    /**
+     * The test user's valid token: the configured one, else the one the app issued to the run's browser login (the
+     * same login the {@code oauth.*} browser checks judge, made once).
+     */
+    private static String validToken(ProbeContext context) throws Exception {
+        JwtSettings jwt = context.config().jwt();
+        if (jwt.token().isPresent()) {
+            return jwt.token().get().value();
+        }
+        LoginObservation login = context.observe(LoginProbes.githubLogin(context.config()));
+        Optional<IssuedToken> issued = login.issuedToken();
+        return issued.flatMap(IssuedToken::token).orElseThrow(() -> new IllegalStateException("no token for the "
+                + "test user: " + issued.map(t -> "auth.jwt.token-url " + t.url() + " " + t.detail())
+                .orElseGet(() -> "the browser login ended before the app could issue one (" + login.end().kind()
+                        + ": " + login.end().detail() + ")")));
     }
 
     private static HttpObservation send(URI endpoint, JwtSettings jwt, String token, ProbeContext context) {

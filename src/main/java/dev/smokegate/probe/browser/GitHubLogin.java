@@ -9,6 +9,7 @@ import dev.smokegate.probe.browser.LoginObservation.BrowserCookie;
 import dev.smokegate.probe.browser.LoginObservation.End;
 import dev.smokegate.probe.browser.LoginObservation.End.Kind;
 import dev.smokegate.probe.browser.LoginObservation.ForgedState;
+import dev.smokegate.probe.browser.LoginObservation.IssuedToken;
 import dev.smokegate.probe.browser.LoginObservation.LoginStep;
 import dev.smokegate.probe.browser.LoginObservation.MeAnswer;
 import dev.smokegate.probe.browser.LoginObservation.SentRequest;
@@ -260,6 +261,8 @@ final class GitHubLogin {
         MeAnswer answer = shownAnswer(me);
         Instant observedAt = Instant.now();
         Optional<Cookie> cookie = Optional.ofNullable(driver.manage().getCookieNamed(oauth.sessionCookie()));
+        Optional<IssuedToken> issued = cookie.filter(c -> context.config().jwt().tokenFromLogin())
+                .map(c -> TokenRequest.issue(context, c.getName(), c.getValue()));
         Optional<LoginObservation.Logout> logout = Optional.empty();
         if (oauth.logoutUrl().isPresent() && cookie.isPresent()) {
             logout = Optional.of(new SessionReplay(context, me, cookie.get().getName(), cookie.get().getValue())
@@ -268,7 +271,7 @@ final class GitHubLogin {
         ForgedState forged = forgedState(me);
         drainQuietly();
         return new AppFacts(Optional.of(landedAt), Optional.of(dom), local, session, Optional.of(answer),
-                cookie.map(GitHubLogin::browserCookie), logout, Optional.of(forged), observedAt);
+                cookie.map(GitHubLogin::browserCookie), logout, Optional.of(forged), observedAt, issued);
     }
 
     /**
@@ -326,15 +329,16 @@ final class GitHubLogin {
     private record AppFacts(Optional<String> finalUrl, Optional<String> dom, Map<String, String> local,
                             Map<String, String> session, Optional<MeAnswer> me, Optional<BrowserCookie> cookie,
                             Optional<LoginObservation.Logout> logout, Optional<ForgedState> forged,
-                            Instant observedAt) {
+                            Instant observedAt, Optional<IssuedToken> issued) {
         static final AppFacts NONE = new AppFacts(Optional.empty(), Optional.empty(), Map.of(), Map.of(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Instant.EPOCH);
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Instant.EPOCH,
+                Optional.empty());
     }
 
     private LoginObservation observation(End end, AppFacts facts) {
         return new LoginObservation(browser.where(), steps, end, facts.finalUrl(), facts.dom(), facts.local(),
                 facts.session(), facts.me(), facts.cookie(), network.requests(), network.documents(), oauthCodes(),
-                network.console(), facts.logout(), facts.forged(), facts.observedAt());
+                network.console(), facts.logout(), facts.forged(), facts.observedAt(), facts.issued());
     }
 
     private static BrowserCookie browserCookie(Cookie c) {

@@ -42,7 +42,8 @@ public record LoginObservation(String browser, List<LoginStep> steps, End end, O
                                Map<String, String> sessionStorage, Optional<MeAnswer> me,
                                Optional<BrowserCookie> sessionCookie, List<SentRequest> requests,
                                List<Document> documents, List<String> oauthCodes, List<String> console,
-                               Optional<Logout> logout, Optional<ForgedState> forgedState, Instant observedAt) {
+                               Optional<Logout> logout, Optional<ForgedState> forgedState, Instant observedAt,
+                               Optional<IssuedToken> issuedToken) {
 
     /**
      * GitHub's token formats: {@code gho_} OAuth app tokens, {@code ghu_} user-to-server, {@code ghp_} personal,
@@ -148,6 +149,22 @@ public record LoginObservation(String browser, List<LoginStep> steps, End end, O
      * @param detail       why the attempt could not be made, when it could not (then both answers are empty)
      */
     public record ForgedState(String callback, int status, Optional<MeAnswer> meAfterwards, Optional<String> detail) {
+    }
+
+    /**
+     * What {@code auth.jwt.token-url} answered the signed-in session, asked by smokegate's own client before the
+     * logout: the test user's JWT for the {@code auth.*} checks. It is a credential, so {@link #toString} never shows
+     * it, and the redactor cuts every JWT in an artifact down to its header.
+     *
+     * @param status the answer's status; 0 when there was none or nothing was sent
+     * @param detail why there is no token, when there is none
+     */
+    public record IssuedToken(String url, int status, Optional<String> token, String detail) {
+
+        @Override
+        public String toString() {
+            return "IssuedToken[" + url + ", " + status + (token.isPresent() ? ", a token" : ", " + detail) + "]";
+        }
     }
 
     /** Whether the flow came back to the app, so that what the app did there can be judged. */

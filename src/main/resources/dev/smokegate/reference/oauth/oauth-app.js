@@ -28,8 +28,7 @@ const SCOPE = ['read:user'];
 const TOO_WIDE_SCOPE = ['repo', 'user'];
 const PREVIEW_CALLBACK = 'https://smokegate-git-main-smokegate.vercel.app/auth/github/callback';
 const FAULTS_HEADER = 'x-smokegate-faults';
-// The app's JWTs: HS256 with JWT_SECRET for the fixed test user, whom /api/token stands in for a login for.
-const TEST_USER = { sub: 'smokegate-bot', role: 'user' };
+// The app's JWTs: HS256 with JWT_SECRET, issued by /api/token to a signed-in session for its GitHub login.
 // JWT_WEAK_SECRET: the secret of countless tutorials.
 const WEAK_JWT_SECRET = 'secret';
 // JWT_KEY_CONFUSION: the app signs RS256 with a key pair made at start and publishes the public key as a JWKS.
@@ -117,7 +116,10 @@ async function main() {
       return res.status(202).json({ received: req.get('x-github-event'), delivery: req.get('x-github-delivery') });
     }
   });
-  app.get('/api/token', (req, res) => res.json({ token: issueToken(req.faults) }));
+  // The signed-in session's JWT, for the frontend to call the API with; nobody else gets one.
+  app.get('/api/token', (req, res) => (req.user
+    ? res.json({ token: issueToken(req.user.login, req.faults) })
+    : res.status(401).json({ error: 'not signed in' })));
   app.get('/api/jwt/jwks.json', (req, res) => res.json({
     keys: [{ ...RSA.publicKey.export({ format: 'jwk' }), kid: RSA_KID, alg: 'RS256', use: 'sig' }],
   }));
@@ -191,11 +193,12 @@ function stateStore() {
   };
 }
 
-function issueToken(faults) {
+function issueToken(login, faults) {
+  const claims = { sub: login, role: 'user' };
   if (faults.has('JWT_KEY_CONFUSION')) {
-    return jwt.sign(TEST_USER, RSA.privateKey, { algorithm: 'RS256', keyid: RSA_KID, expiresIn: '1h' });
+    return jwt.sign(claims, RSA.privateKey, { algorithm: 'RS256', keyid: RSA_KID, expiresIn: '1h' });
   }
-  return jwt.sign(TEST_USER, jwtSecret(faults), { algorithm: 'HS256', expiresIn: '1h' });
+  return jwt.sign(claims, jwtSecret(faults), { algorithm: 'HS256', expiresIn: '1h' });
 }
 
 function jwtSecret(faults) {

@@ -28,8 +28,8 @@ class JwtJudgesTest {
         JwtSettings n = JwtSettings.NONE;
         return EnvironmentConfig.builder("prod", URI.create("https://app.example.com"),
                 URI.create("https://api.example.com")).jwt(new JwtSettings(
-                        Optional.of(ConfigValue.literal("auth.jwt.token", "t")), Optional.of(ME), n.header(),
-                        n.scheme(), Optional.empty(), Optional.empty(),
+                        Optional.of(ConfigValue.literal("auth.jwt.token", "t")), Optional.empty(), n.tokenField(),
+                        Optional.of(ME), n.header(), n.scheme(), Optional.empty(), Optional.empty(),
                         secret.map(s -> ConfigValue.literal("auth.jwt.secret", s)))).build();
     }
 

@@ -64,7 +64,7 @@ final class RecordedLogin {
                                 Optional.of("https://app.example.com/"))),
                 List.of(new Document("https://app.example.com/", 200)), List.of(CODE),
                 List.of("INFO console.log app started"),
-                Optional.of(logout(204, replay(200), replay(401))), Optional.of(forgedState(403, 401)), AT);
+                Optional.of(logout(204, replay(200), replay(401))), Optional.of(forgedState(403, 401)), AT, Optional.empty());
     }
 
     /** The callback's answer to a real code with a forged state, and "who am I" afterwards. */
@@ -77,7 +77,7 @@ final class RecordedLogin {
     static LoginObservation withForgedState(LoginObservation o, LoginObservation.ForgedState forged) {
         return new LoginObservation(o.browser(), o.steps(), o.end(), o.finalUrl(), o.finalDom(), o.localStorage(),
                 o.sessionStorage(), o.me(), o.sessionCookie(), o.requests(), o.documents(), o.oauthCodes(),
-                o.console(), o.logout(), Optional.of(forged), AT);
+                o.console(), o.logout(), Optional.of(forged), AT, Optional.empty());
     }
 
     static List<LoginStep> steps() {
@@ -118,21 +118,21 @@ final class RecordedLogin {
         LoginObservation o = healthy();
         return new LoginObservation(o.browser(), o.steps(), new End(kind, detail), Optional.empty(),
                 Optional.empty(), Map.of(), Map.of(), Optional.empty(), Optional.empty(), o.requests(), o.documents(),
-                o.oauthCodes(), o.console(), Optional.empty(), Optional.empty(), AT);
+                o.oauthCodes(), o.console(), Optional.empty(), Optional.empty(), AT, Optional.empty());
     }
 
     static LoginObservation withMe(int status, String body) {
         LoginObservation o = healthy();
         return new LoginObservation(o.browser(), o.steps(), o.end(), o.finalUrl(), o.finalDom(), o.localStorage(),
                 o.sessionStorage(), Optional.of(new MeAnswer(ME, status, body)), o.sessionCookie(), o.requests(),
-                o.documents(), o.oauthCodes(), o.console(), o.logout(), o.forgedState(), AT);
+                o.documents(), o.oauthCodes(), o.console(), o.logout(), o.forgedState(), AT, Optional.empty());
     }
 
     static LoginObservation withCookie(Optional<BrowserCookie> cookie) {
         LoginObservation o = healthy();
         return new LoginObservation(o.browser(), o.steps(), o.end(), o.finalUrl(), o.finalDom(), o.localStorage(),
                 o.sessionStorage(), o.me(), cookie, o.requests(), o.documents(), o.oauthCodes(), o.console(),
-                o.logout(), o.forgedState(), AT);
+                o.logout(), o.forgedState(), AT, Optional.empty());
     }
 
     static LoginObservation withPage(String finalUrl, String dom, Map<String, String> local,
@@ -140,13 +140,13 @@ final class RecordedLogin {
         LoginObservation o = healthy();
         return new LoginObservation(o.browser(), o.steps(), o.end(), Optional.of(finalUrl), Optional.of(dom), local,
                 session, o.me(), o.sessionCookie(), requests, o.documents(), o.oauthCodes(), o.console(), o.logout(),
-                o.forgedState(), AT);
+                o.forgedState(), AT, Optional.empty());
     }
 
     static LoginObservation withLogout(Optional<Logout> logout) {
         LoginObservation o = healthy();
         return new LoginObservation(o.browser(), o.steps(), o.end(), o.finalUrl(), o.finalDom(), o.localStorage(),
                 o.sessionStorage(), o.me(), o.sessionCookie(), o.requests(), o.documents(), o.oauthCodes(),
-                o.console(), logout, o.forgedState(), AT);
+                o.console(), logout, o.forgedState(), AT, Optional.empty());
     }
 }

@@ -21,7 +21,7 @@ class JwtProbesTest {
         JwtSettings n = JwtSettings.NONE;
         JwtSettings jwt = new JwtSettings(Optional.of(ConfigValue.literal("auth.jwt.token",
                 JwtForgeriesTest.hs256(JwtForgeriesTest.SECRET, JwtForgeriesTest.user()))),
-                Optional.of(URI.create(endpoint)), n.header(), n.scheme(), Optional.empty(), Optional.empty(),
+                Optional.empty(), n.tokenField(), Optional.of(URI.create(endpoint)), n.header(), n.scheme(), Optional.empty(), Optional.empty(),
                 Optional.empty());
         EnvironmentConfig config = EnvironmentConfig.builder("prod", URI.create("https://app.example.com"),
                 URI.create("https://api.example.com")).jwt(jwt).build();
