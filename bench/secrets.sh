@@ -43,7 +43,7 @@ tags = "".join(f'<script src="{s}" defer></script>' for s in scripts)
 open(f"{work}/site/index.html", "w").write(f"<!doctype html><html><head>{tags}</head><body>bench</body></html>")
 open(f"{work}/site/health", "w").write('{"status":"ok"}')
 PY
-du -sb "$work/site/_next" | awk '{printf "frontend: 50 chunks, %d bytes of scripts\n", $1}'
+find "$work/site/_next" -type f -printf "%s\n" | awk '{s += $1} END {printf "frontend: 50 chunks, %d bytes of scripts\n", s}'
 
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 python3 - "$work" "$port" > "$work/server.log" 2>&1 <<'PY' &
