@@ -8,13 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * Turns {@code allure-results/} into one self-contained {@code index.html} that opens offline from a CI artifact
@@ -26,9 +24,10 @@ import java.util.stream.Stream;
  * while Allure 2 honours {@code ALLURE_NO_ANALYTICS}; Allure 2 also reads our {@code categories.json},
  * {@code environment.properties} and {@code history/} natively, and is one package without dependencies.
  *
- * <p>Allure 2 writes no {@code history/} in single-file mode, so the report is generated twice, in parallel: the
- * single file into {@code outputDir}, and a regular report into a scratch directory from which only
- * {@code history/} is kept (as {@code outputDir/history}, where {@link AllureHistory} finds it next run).
+ * <p>Allure 2 writes no {@code history/} directory in single-file mode, but it computes the history all the same
+ * and embeds it in {@code index.html}, like every other data file, as {@code d('history/<file>.json','<base64>')}.
+ * {@link SingleFileReport} takes it out into {@code outputDir/history}, where {@link AllureHistory} finds it next run:
+ * one Allure process, not a second report generated only for its history (measured alone: 4.4 s → 2.3 s).
  *
  * <p>A missing or failing tool never fails the run: {@link Result#problem()} says why there is no report, and the
  * caller prints that line and carries on with the same exit code.
@@ -119,40 +118,21 @@ public final class AllureHtmlReport {
         if (launcher.isEmpty()) {
             return Result.failed(notFound);
         }
-        Path scratch = outputDir.resolveSibling("." + outputDir.getFileName() + "-history-work");
         long deadline = System.nanoTime() + timeout.toNanos();
         try {
-            deleteRecursively(scratch);
-            Run single = start(List.of("generate", "--clean", "--single-file", "-o", outputDir.toString(),
-                    allureResults.toString()));
-            Run full;
-            try {
-                full = start(List.of("generate", "--clean", "-o", scratch.toString(), allureResults.toString()));
-            } catch (IOException e) {
-                single.kill();
-                throw e;
-            }
-            Optional<String> singleProblem = single.await(deadline, timeout);
-            Optional<String> fullProblem = full.await(deadline, timeout);
+            Optional<String> problem = start(List.of("generate", "--clean", "--single-file", "-o",
+                    outputDir.toString(), allureResults.toString())).await(deadline, timeout);
             Path index = outputDir.resolve("index.html");
-            if (singleProblem.isPresent() || !Files.isRegularFile(index)) {
-                return Result.failed(singleProblem.orElse("allure generate wrote no " + index));
+            if (problem.isPresent() || !Files.isRegularFile(index)) {
+                return Result.failed(problem.orElse("allure generate wrote no " + index));
             }
             Path history = outputDir.resolve("history");
-            if (fullProblem.isEmpty() && Files.isDirectory(scratch.resolve("history"))) {
-                Files.move(scratch.resolve("history"), history);
-                return new Result(Optional.of(index), Optional.of(history), Optional.empty());
-            }
-            return new Result(Optional.of(index), Optional.empty(), Optional.of("trend history not saved for the"
-                    + " next run: " + fullProblem.orElse("allure generate wrote no history/")));
+            int files = SingleFileReport.extractHistory(index, history);
+            return files > 0 ? new Result(Optional.of(index), Optional.of(history), Optional.empty())
+                    : new Result(Optional.of(index), Optional.empty(), Optional.of("trend history not saved for the "
+                    + "next run: " + index + " embeds no history/ files"));
         } catch (IOException e) {
             return Result.failed("could not run Allure: " + e.getMessage());
-        } finally {
-            try {
-                deleteRecursively(scratch);
-            } catch (IOException ignored) {
-                // a leftover scratch directory is harmless and is cleared before the next generation
-            }
         }
     }
 
@@ -229,16 +209,5 @@ public final class AllureHtmlReport {
 
     private static java.io.File nullDevice() {
         return new java.io.File(WINDOWS ? "NUL" : "/dev/null");
-    }
-
-    static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }

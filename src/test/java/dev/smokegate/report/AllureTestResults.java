@@ -9,19 +9,13 @@ import io.qameta.allure.model.StatusDetails;
 import io.qameta.allure.model.TestResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Writes Allure results the way the JUnit suites do, and reads what the single-file HTML report embeds. */
 final class AllureTestResults {
-
-    private static final Pattern EMBEDDED = Pattern.compile("d\\('([^']+)','([A-Za-z0-9+/=]*)'\\)");
 
     private AllureTestResults() {
     }
@@ -41,10 +35,8 @@ final class AllureTestResults {
     /** The data files the single-file report embeds as {@code d('name','base64')}, decoded. */
     static Map<String, String> embedded(Path index) throws IOException {
         Map<String, String> files = new LinkedHashMap<>();
-        Matcher m = EMBEDDED.matcher(Files.readString(index, StandardCharsets.UTF_8));
-        while (m.find()) {
-            files.put(m.group(1), new String(Base64.getDecoder().decode(m.group(2)), StandardCharsets.UTF_8));
-        }
+        SingleFileReport.embedded(index).forEach((name, bytes) -> files.put(name,
+                new String(bytes, StandardCharsets.UTF_8)));
         return files;
     }
 
