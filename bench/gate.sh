@@ -2,7 +2,9 @@
 # Benchmark: the gate suite against the reference deployment.
 #   1. wall time of `./smokegate run demo --suite gate` from command to exit (JVM start, build check, probes,
 #      reports), with probes in parallel (default) and one at a time (--parallelism 1);
-#   2. the same with --no-html, to separate the report tool's share.
+#   2. the same with --no-html, to separate the report tool's share;
+#   3. only the ws.* checks, and a run whose one check is skipped (the floor: JVM, config, reports): ws.*'s own
+#      wall time is the difference.
 # The deployment is started once (./smokegate demo --serve) so its start-up is not measured.
 # Usage: bench/gate.sh [RUNS]   (default 5). Prints median and min/max per variant in milliseconds.
 set -euo pipefail
@@ -43,3 +45,5 @@ echo "gate suite against the reference deployment ($(nproc) cores)"
 measure "parallel (8), with HTML report"
 measure "parallel (8), no HTML"            --no-html
 measure "serial (1), no HTML"              --no-html --parallelism 1
+measure "gate's ws.* only, no HTML"        --no-html --only "'ws.[!k]*'"  # all but nightly's ws.keepalive
+measure "no probe (one skipped check)"      --no-html --only ws.polling-sticky-safe

@@ -19,14 +19,14 @@ import java.util.Set;
  * @param replicaField    JSON key, in any message the server sends after connecting, naming the replica
  * @param maxConnections  how many connections {@code ws.cross-replica} may open looking for a second replica
  * @param keepalive       how long {@code ws.keepalive} keeps a connection idle
- * @param latency         the budget for a message's round trip
+ * @param latency         the budget for a message's round trip (warn level default 1500 ms, fail level 5 s)
  * @param authHeaders     extra handshake headers (Cookie, Authorization), usually {@code ${VAR}} references
  * @param authQuery       query parameters added to the handshake URL (a token)
  * @param socketIoAuth    the Socket.IO CONNECT payload, a JSON object
  */
 public record WebSocketPolicy(Optional<URI> url, Protocol protocol, List<URI> allowedOrigins, String join, String send,
                               String leave, String replicaField, int maxConnections, Duration keepalive,
-                              Duration latency,
+                              LatencyBudget latency,
                               Map<String, ConfigValue> authHeaders, Map<String, ConfigValue> authQuery,
                               Optional<ConfigValue> socketIoAuth) {
 
@@ -70,7 +70,8 @@ public record WebSocketPolicy(Optional<URI> url, Protocol protocol, List<URI> al
      */
     public static WebSocketPolicy defaults(Protocol protocol) {
         return new WebSocketPolicy(Optional.empty(), protocol, List.of(), protocol.join, protocol.send, protocol.leave,
-                "replica", 8, Duration.ofSeconds(90), Duration.ofMillis(1500), Map.of(), Map.of(), Optional.empty());
+                "replica", 8, Duration.ofSeconds(90), LatencyBudget.warnOver(Duration.ofMillis(1500),
+                Thresholds.DEFAULT_FAIL), Map.of(), Map.of(), Optional.empty());
     }
 
     /** This policy for the WebSocket at {@code url}. */
@@ -94,7 +95,7 @@ public record WebSocketPolicy(Optional<URI> url, Protocol protocol, List<URI> al
         return new WebSocketPolicy(url, protocol, ws.origins("allowed-origins", Set.of("http", "https")),
                 template(ws, "join", d.join), template(ws, "send", d.send), template(ws, "leave", d.leave),
                 ws.string("replica-field").map(String::trim).orElse(d.replicaField), maxConnections,
-                ws.duration("keepalive").orElse(d.keepalive), ws.duration("latency").orElse(d.latency),
+                ws.duration("keepalive").orElse(d.keepalive), LatencyBudget.read(ws, "latency", d.latency).orElse(d.latency),
                 auth.headers, auth.query, auth.socketIo);
     }
 

@@ -21,6 +21,15 @@ final class BackendApi {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /**
+     * The health path's delay under {@link Fault#HEALTH_SLOW}: a second clear of either level of a {warn: 1s,
+     * fail: 3s} budget, as the self-tests set it, which a loaded machine's jitter does not cross.
+     */
+    public static final Duration SLOW = Duration.ofSeconds(2);
+
+    /** Its delay under {@link Fault#HEALTH_TOO_SLOW}: a second beyond that budget's fail level. */
+    public static final Duration TOO_SLOW = Duration.ofSeconds(4);
+
     private final FaultSwitches faults;
     private final HealthCheck database;
     private final HealthCheck redis;
@@ -58,12 +67,15 @@ final class BackendApi {
                 Route.any(request -> error(404, "no such endpoint")));
     }
 
-    private Reply liveness(Request request) throws JsonProcessingException {
+    private Reply liveness(Request request) throws JsonProcessingException, InterruptedException {
         if (faults.isOn(Fault.HEALTH_HANGS)) {
             return Reply.noAnswer();
         }
         if (faults.isOn(Fault.HEALTH_500)) {
             return error(500, "internal server error");
+        }
+        if (faults.isOn(Fault.HEALTH_SLOW) || faults.isOn(Fault.HEALTH_TOO_SLOW)) {
+            Thread.sleep((faults.isOn(Fault.HEALTH_SLOW) ? SLOW : TOO_SLOW).toMillis());
         }
         return json(200, Map.of("status", "ok"));
     }

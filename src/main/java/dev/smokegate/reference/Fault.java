@@ -25,6 +25,15 @@ public enum Fault {
     /** {@code https://api…/health} accepts the request and never answers; other requests still work. */
     HEALTH_HANGS,
 
+    /**
+     * {@code https://api…/health} answers 200 after {@link BackendApi#SLOW}: between the warn and the fail level of
+     * the budget the self-tests set. A slow-but-working backend: a warning, never a blocked deploy.
+     */
+    HEALTH_SLOW,
+
+    /** {@code https://api…/health} answers 200 after {@link BackendApi#TOO_SLOW}: beyond that budget's fail level. */
+    HEALTH_TOO_SLOW,
+
     /** Postgres is really stopped ({@code pg_ctl stop -m fast}), so {@code /health/db} answers 503. */
     POSTGRES_STOPPED,
 

@@ -97,7 +97,8 @@ class ConfigLoaderTest {
                 .containsExactly("api.example.com:443 -> 127.0.0.1:8443", "app.example.com:443 -> 10.0.0.5:443");
         assertThat(config.timeouts()).isEqualTo(new Timeouts(Duration.ofMillis(500), Duration.ofSeconds(2),
                 Duration.ofMinutes(1), 0));
-        assertThat(config.thresholds().healthLatency()).isEqualTo(Duration.ofMillis(300));
+        assertThat(config.thresholds().healthLatency()).isEqualTo(new LatencyBudget(Duration.ofMillis(300),
+                Duration.ofSeconds(5)));
         assertThat(config.waivers()).singleElement().satisfies(w -> {
             assertThat(w.expires()).isEqualTo(LocalDate.of(2027, 1, 31));
             assertThat(w.target()).contains("frontend");
@@ -161,7 +162,7 @@ class ConfigLoaderTest {
         assertThat(ws.replicaField()).isEqualTo("instance");
         assertThat(ws.maxConnections()).isEqualTo(4);
         assertThat(ws.keepalive()).isEqualTo(Duration.ofMinutes(2));
-        assertThat(ws.latency()).isEqualTo(Duration.ofMillis(800));
+        assertThat(ws.latency()).isEqualTo(new LatencyBudget(Duration.ofMillis(800), Duration.ofSeconds(5)));
         assertThat(ws.authHeaders().get("Cookie").value()).isEqualTo("sid=cookie-secret");
         assertThat(ws.socketIoAuth()).hasValueSatisfying(v -> assertThat(v.value()).contains("tok-secret"));
         assertThat(config.secretValues()).contains("cookie-secret", "tok-secret");

@@ -5,16 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.smokegate.ExternalProcesses;
 import dev.smokegate.config.EnvironmentConfig;
 import dev.smokegate.config.FailOn;
+import dev.smokegate.config.LatencyBudget;
+import dev.smokegate.config.Thresholds;
+import dev.smokegate.config.Timeouts;
 import dev.smokegate.engine.ExitCode;
 import dev.smokegate.engine.Selection;
 import dev.smokegate.model.Outcome;
 import dev.smokegate.model.Severity;
 import dev.smokegate.model.Suite;
 import dev.smokegate.reference.Fault;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.FieldSource;
 import org.junit.platform.engine.TestExecutionResult;
 
@@ -65,6 +70,35 @@ class FaultMatrixTest extends OnReferenceDeployment {
         assertThat(run.withOutcome(Outcome.FAILED)).containsOnlyKeys(FaultCase.FAILED_BY_SOURCE_MAPS_SET_TO_FAIL);
         assertThat(run.withOutcome(Outcome.FAILED).get(FaultCase.FAILED_BY_SOURCE_MAPS_SET_TO_FAIL)).contains(
                 "publishes its source map https://app.smokegate.test/_next/static/chunks/app/page-");
+    }
+
+    /**
+     * The latency split on a real slow health path: between the levels it warns (a slow but working backend blocks
+     * no deploy), beyond the fail level it fails. The budget is {warn: 1s, fail: 3s} with a 6 s read timeout, so
+     * each delay is a second clear of every line.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "HEALTH_SLOW     | WARNED | answered 200 in 2|slower than the warn level of 1000 ms but within the fail "
+                    + "level of 3000 ms (thresholds.health-latency)",
+            "HEALTH_TOO_SLOW | FAILED | answered 200 in 4|over the latency fail level of 3000 ms "
+                    + "(thresholds.health-latency)"})
+    void slowHealthPathWarnsBetweenTheLevelsAndFailsBeyondTheFailLevel(Fault fault, Outcome outcome, String took,
+                                                                       String message) throws Exception {
+        deployment.inject(fault);
+        Thresholds t = config.thresholds();
+        Timeouts timeouts = config.timeouts();
+        EnvironmentConfig budget = config.newBuilder()
+                .thresholds(new Thresholds(new LatencyBudget(Duration.ofSeconds(1), Duration.ofSeconds(3)),
+                        t.dbLatency(), t.redisLatency(), t.certExpiryFailDays(), t.certExpiryWarnDays(),
+                        t.frontendLatency()))
+                .timeouts(new Timeouts(timeouts.connect(), Duration.ofSeconds(6), timeouts.runDeadline()))
+                .build();
+
+        SuiteRun run = SuiteRun.of(budget, new Selection(Suite.FULL, List.of("http.health.ok")));
+
+        assertThat(run.withOutcome(outcome)).containsOnlyKeys("http.health.ok");
+        assertThat(run.withOutcome(outcome).get("http.health.ok")).startsWith(took).contains(message);
     }
 
     @ParameterizedTest(name = "{0}")

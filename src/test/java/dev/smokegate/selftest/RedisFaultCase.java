@@ -1,6 +1,7 @@
 package dev.smokegate.selftest;
 
 import dev.smokegate.config.EnvironmentConfig;
+import dev.smokegate.config.LatencyBudget;
 import dev.smokegate.config.Thresholds;
 import dev.smokegate.reference.Fault;
 import dev.smokegate.reference.ReferenceDeployment;
@@ -54,13 +55,21 @@ record RedisFaultCase(String name, Optional<Fault> fault, ConfigEdit edit, Map<S
                     "the app user may run FLUSHALL (queued inside MULTI, then discarded: nothing ran)"), Set.of()),
             // A healthy Redis against a budget no network meets: the latency judgement is what fails, the health
             // path's too, which has the same budget.
-            new RedisFaultCase("latency budget of 1 ns", Optional.empty(), (config, deployment) -> config
-                    .newBuilder().thresholds(withRedisLatency(config.thresholds(), Duration.ofNanos(1))).build(),
-                    Map.of("redis.ping", "over the <1 ms budget (thresholds.redis-latency)",
-                            "redis.pubsub.round-trip", "over the <1 ms budget",
-                            "http.redis-path.ok", "over the latency budget"), Map.of(), Set.of()));
+            new RedisFaultCase("latency fail level of 1 ns", Optional.empty(), (config, deployment) -> config
+                    .newBuilder().thresholds(withRedisLatency(config.thresholds(), new LatencyBudget(
+                            Duration.ofNanos(1), Duration.ofNanos(1)))).build(),
+                    Map.of("redis.ping", "over the latency fail level of <1 ms (thresholds.redis-latency)",
+                            "redis.pubsub.round-trip", "over the latency fail level of <1 ms",
+                            "http.redis-path.ok", "over the latency fail level of <1 ms"), Map.of(), Set.of()),
+            // The same budget's warn level alone: slow but working warns, and blocks nothing.
+            new RedisFaultCase("latency warn level of 1 ns", Optional.empty(), (config, deployment) -> config
+                    .newBuilder().thresholds(withRedisLatency(config.thresholds(), new LatencyBudget(
+                            Duration.ofNanos(1), Duration.ofMinutes(1)))).build(), Map.of(),
+                    Map.of("redis.ping", "slower than the warn level of <1 ms but within the fail level of 60000 ms",
+                            "redis.pubsub.round-trip", "slower than the warn level of <1 ms",
+                            "http.redis-path.ok", "slower than the warn level of <1 ms"), Set.of()));
 
-    private static Thresholds withRedisLatency(Thresholds t, Duration budget) {
+    private static Thresholds withRedisLatency(Thresholds t, LatencyBudget budget) {
         return new Thresholds(t.healthLatency(), t.dbLatency(), budget, t.certExpiryFailDays(),
                 t.certExpiryWarnDays(), t.frontendLatency());
     }

@@ -40,7 +40,8 @@ record WsFaultCase(WsVariant variant, WsFault fault, Map<String, String> failing
             cases.add(new WsFaultCase(variant, WsFault.BROADCAST_OUTSIDE_ROOM,
                     Map.of("ws.broadcast", "client C, in another room, received"), Set.of()));
             cases.add(new WsFaultCase(variant, WsFault.SLOW_MESSAGES,
-                    Map.of("ws.round-trip", "over the 1000 ms budget"), Set.of()));
+                    Map.of("ws.round-trip", "over the latency fail level of 1000 ms (websocket.latency)"),
+                    Set.of()));
             if (socketIo) {
                 cases.add(new WsFaultCase(variant, WsFault.POLLING_WITHOUT_STICKINESS,
                         Map.of("ws.polling-sticky-safe", "Session ID unknown"), Set.of()));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.smokegate.ExternalProcesses;
 import dev.smokegate.check.ws.WsChecks;
 import dev.smokegate.config.EnvironmentConfig;
+import dev.smokegate.config.LatencyBudget;
 import dev.smokegate.config.WebSocketPolicy;
 import dev.smokegate.engine.Selection;
 import dev.smokegate.model.Outcome;
@@ -35,6 +36,7 @@ class WsFaultMatrixTest {
 
     /** Longer than the idle cut of {@code DROPS_IDLE_AFTER_5S}, short enough for a self-test. */
     static final Duration KEEPALIVE = Duration.ofSeconds(6);
+    /** Warn and fail level in one: SLOW_MESSAGES must fail, and the levels' split is the judges' own test. */
     static final Duration LATENCY = Duration.ofSeconds(1);
 
     private ReferenceDeployment deployment;
@@ -69,6 +71,9 @@ class WsFaultMatrixTest {
         if (variant == WsVariant.SOCKET_IO) {
             assertThat(run.withOutcome(Outcome.PASSED)).containsKey("ws.polling-sticky-safe");
         }
+        // The outsider's silence is shown by order, not by waiting out websocket.latency.
+        assertThat(run.withOutcome(Outcome.PASSED).get("ws.broadcast"))
+                .contains("it received A's next message, to its own room, which a leaked one would have preceded");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -97,7 +102,8 @@ class WsFaultMatrixTest {
         WebSocketPolicy d = WebSocketPolicy.defaults(protocol);
         return ReferenceEnvironment.config(deployment).newBuilder()
                 .websocket(new WebSocketPolicy(Optional.of(cluster.url()), protocol, d.allowedOrigins(), d.join(),
-                        d.send(), d.leave(), d.replicaField(), d.maxConnections(), KEEPALIVE, LATENCY,
+                        d.send(), d.leave(), d.replicaField(), d.maxConnections(), KEEPALIVE,
+                        new LatencyBudget(LATENCY, LATENCY),
                         d.authHeaders(), d.authQuery(), d.socketIoAuth()))
                 .build();
     }

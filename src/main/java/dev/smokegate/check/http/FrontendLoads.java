@@ -1,6 +1,8 @@
 package dev.smokegate.check.http;
 
 import dev.smokegate.config.Ports;
+import dev.smokegate.check.LatencyJudge;
+import dev.smokegate.config.LatencyBudget;
 import dev.smokegate.model.Verdict;
 import dev.smokegate.probe.http.HttpExchange;
 import dev.smokegate.probe.http.HttpObservation;
@@ -20,7 +22,7 @@ final class FrontendLoads {
     private FrontendLoads() {
     }
 
-    static Verdict judge(RedirectChain chain, Duration budget) {
+    static Verdict judge(RedirectChain chain, LatencyBudget budget) {
         URI page = chain.first().url();
         Duration took = Duration.ZERO;
         for (HttpObservation hop : chain.hops()) {
@@ -49,12 +51,8 @@ final class FrontendLoads {
                 return Verdict.fail(where(chain, hop) + "answered " + answer.status() + " with " + type
                         + ", expected an HTML page");
             }
-            if (took.compareTo(budget) > 0) {
-                return Verdict.fail(where(chain, hop) + "answered " + answer.status() + " in " + took.toMillis()
-                        + " ms, over the latency budget of " + budget.toMillis() + " ms");
-            }
-            return Verdict.pass(where(chain, hop) + "answered " + answer.status() + " with HTML in "
-                    + took.toMillis() + " ms (budget " + budget.toMillis() + " ms)");
+            return LatencyJudge.judge(where(chain, hop) + "answered " + answer.status() + " with HTML", took, budget,
+                    "thresholds.frontend-latency");
         }
         return Verdict.fail("still redirecting after " + (chain.hops().size() - 1) + " redirects, last to "
                 + chain.last().url());

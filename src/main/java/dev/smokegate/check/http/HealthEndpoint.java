@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.smokegate.model.Excerpt;
+import dev.smokegate.check.LatencyJudge;
+import dev.smokegate.config.LatencyBudget;
 import dev.smokegate.model.Verdict;
 import dev.smokegate.probe.http.HttpExchange;
 import dev.smokegate.probe.http.HttpObservation;
@@ -32,7 +34,7 @@ final class HealthEndpoint {
     }
 
     /** Judges one answer of a health endpoint against its latency budget. */
-    static Verdict judge(HttpObservation observed, Duration limit) {
+    static Verdict judge(HttpObservation observed, LatencyBudget budget, String budgetKey) {
         if (observed.exchange().isEmpty()) {
             return Verdict.fail("expected a 2xx answer, got none: " + observed.failure().orElse("no response"));
         }
@@ -45,18 +47,13 @@ final class HealthEndpoint {
         if (body.unhealthy().isPresent()) {
             return Verdict.fail("answered " + exchange.status() + " but the body reports " + body.unhealthy().get());
         }
-        long took = exchange.latency().toMillis();
-        if (exchange.latency().compareTo(limit) > 0) {
-            return Verdict.fail("answered " + exchange.status() + " in " + took + " ms, over the latency budget of "
-                    + limit.toMillis() + " ms");
+        Verdict latency = LatencyJudge.judge("answered " + exchange.status(), exchange.latency(), budget, budgetKey);
+        if (latency.status() == Verdict.Status.PASS && body.cutBeforeAnyStatus()) {
+            return Verdict.warn(latency.message() + ", but its JSON body is over " + HttpExchange.BODY_LIMIT / 1024
+                    + " KiB and was cut there before any status field, so only the status code was judged; a health "
+                    + "endpoint should answer in a few bytes");
         }
-        if (body.cutBeforeAnyStatus()) {
-            return Verdict.warn("answered " + exchange.status() + " in " + took + " ms, but its JSON body is over "
-                    + HttpExchange.BODY_LIMIT / 1024 + " KiB and was cut there before any status field, so only the "
-                    + "status code was judged; a health endpoint should answer in a few bytes");
-        }
-        return Verdict.pass("answered " + exchange.status() + " in " + took + " ms (budget " + limit.toMillis()
-                + " ms)");
+        return latency;
     }
 
     /**

@@ -2,11 +2,11 @@ package dev.smokegate.check.http;
 
 import dev.smokegate.check.Check;
 import dev.smokegate.config.EnvironmentConfig;
+import dev.smokegate.config.LatencyBudget;
 import dev.smokegate.model.CheckSpec;
 import dev.smokegate.model.Severity;
 import dev.smokegate.model.Target;
 import dev.smokegate.probe.http.HttpObservation;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -36,21 +36,21 @@ public final class HttpChecks {
                                 + "the health handler must answer 200 with {\"status\":\"ok\"} without waiting on "
                                 + "slow dependencies. Raise thresholds.health-latency only if the budget is wrong."),
                         "backend.health-path", c -> Optional.of(c.backend().healthPath()),
-                        c -> c.thresholds().healthLatency()),
+                        "thresholds.health-latency", c -> c.thresholds().healthLatency()),
                 health(CheckSpec.gate("http.db-path.ok", Severity.CRITICAL,
                         "The backend's database health path answers 2xx and reports the database reachable.",
                         "The backend cannot reach Postgres: check DATABASE_URL on the backend service, the "
                                 + "database's status and connection limits, and sslmode; the path should run a "
                                 + "trivial query (SELECT 1) with a short timeout."),
                         "backend.db-health-path", c -> c.backend().dbHealthPath(),
-                        c -> c.thresholds().dbLatency()),
+                        "thresholds.db-latency", c -> c.thresholds().dbLatency()),
                 health(CheckSpec.gate("http.redis-path.ok", Severity.CRITICAL,
                         "The backend's Redis health path answers 2xx and reports Redis reachable.",
                         "The backend cannot reach Redis: check REDIS_URL (rediss:// for TLS) on the backend "
                                 + "service, the Redis instance's status and its password; the path should PING "
                                 + "with a short timeout."),
                         "backend.redis-health-path", c -> c.backend().redisHealthPath(),
-                        c -> c.thresholds().redisLatency()),
+                        "thresholds.redis-latency", c -> c.thresholds().redisLatency()),
                 HttpCheck.get(CheckSpec.gate("http.https-redirect", Severity.HIGH,
                         "http:// on every public origin answers with a permanent (301/308) redirect to https:// "
                                 + "on the same host.",
@@ -75,11 +75,12 @@ public final class HttpChecks {
     /** A health path of the backend, judged against its latency budget; skipped when the path is not configured. */
     private static HttpCheck<HttpObservation> health(CheckSpec spec, String pathKey,
                                                      Function<EnvironmentConfig, Optional<String>> path,
-                                                     Function<EnvironmentConfig, Duration> budget) {
+                                                     String budgetKey,
+                                                     Function<EnvironmentConfig, LatencyBudget> budget) {
         return HttpCheck.get(spec, config -> path.apply(config)
                         .map(p -> List.of(new Target(Target.BACKEND, config.backend().url().resolve(p).toString())))
                         .orElse(List.of()),
-                (observed, config) -> HealthEndpoint.judge(observed, budget.apply(config)))
+                (observed, config) -> HealthEndpoint.judge(observed, budget.apply(config), budgetKey))
                 .whenNotApplicable(config -> "no " + pathKey + " configured for the backend");
     }
 }

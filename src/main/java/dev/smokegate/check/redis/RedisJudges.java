@@ -1,5 +1,6 @@
 package dev.smokegate.check.redis;
 
+import dev.smokegate.check.LatencyJudge;
 import dev.smokegate.config.EnvironmentConfig;
 import dev.smokegate.config.RedisSettings;
 import dev.smokegate.model.Verdict;
@@ -155,11 +156,7 @@ final class RedisJudges {
 
     /** The one place a Redis latency is judged against thresholds.redis-latency. */
     static Verdict latency(String what, Duration took, EnvironmentConfig config) {
-        Duration budget = config.thresholds().redisLatency();
-        return took.compareTo(budget) > 0
-                ? Verdict.fail(what + " in " + millis(took) + ", over the " + millis(budget) + " budget "
-                + "(thresholds.redis-latency)")
-                : Verdict.pass(what + " in " + millis(took) + " (budget " + millis(budget) + ")");
+        return LatencyJudge.judge(what, took, config.thresholds().redisLatency(), "thresholds.redis-latency");
     }
 
     private static Optional<Verdict> unobserved(RedisSessionObservation observed, String what) {
@@ -174,10 +171,5 @@ final class RedisJudges {
         String lower = reply.toLowerCase(Locale.ROOT);
         return reply.startsWith("-NOAUTH") || reply.startsWith("-NOPERM") || reply.startsWith("-WRONGPASS")
                 || reply.startsWith("-") && lower.contains("auth");
-    }
-
-    private static String millis(Duration duration) {
-        long ms = duration.toMillis();
-        return ms == 0 && !duration.isZero() ? "<1 ms" : ms + " ms";
     }
 }

@@ -24,8 +24,6 @@ public final class WsProbes {
      */
     private static final int POLLING_FOLLOW_UPS = 8;
     private static final SecureRandom RANDOM = new SecureRandom();
-    /** Lets joins reach every replica before a message is sent; joins carry no ack the probe could wait for. */
-    private static final Duration SETTLE = Duration.ofMillis(250);
 
     private WsProbes() {
     }
@@ -48,8 +46,7 @@ public final class WsProbes {
                     return new WsRoundTripObservation(a.handshake(), Optional.empty(),
                             Optional.of("no usable socket: " + a.handshake().describe()), transcript.render());
                 }
-                a.join(room);
-                pause(SETTLE);
+                a.joinConfirmed(room, context.config().timeouts().read());
                 Optional<Duration> latency = sendAndAwait(a, a, room, context);
                 a.leave(room);
                 return new WsRoundTripObservation(a.handshake(), latency, Optional.empty(), transcript.render());
@@ -76,23 +73,30 @@ public final class WsProbes {
                 List<WsHandshake> handshakes = List.of(a.handshake(), b.handshake(), c.handshake());
                 Optional<String> problem = unusable(List.of(a, b, c));
                 if (problem.isPresent()) {
-                    return new WsBroadcastObservation(handshakes, Optional.empty(), false, problem,
+                    return new WsBroadcastObservation(handshakes, Optional.empty(), false, false, problem,
                             transcript.render());
                 }
-                a.join(room);
-                b.join(room);
-                c.join(elsewhere);
-                pause(SETTLE);
+                Duration read = context.config().timeouts().read();
+                a.joinConfirmed(room, read);
+                b.joinConfirmed(room, read);
+                c.joinConfirmed(elsewhere, read);
                 String nonce = unique("nonce");
                 long sent = a.now();
                 a.send(room, nonce);
-                Optional<Duration> member = b.awaitNonce(nonce, sent, context.config().timeouts().read());
-                // An outsider gets a leaked message about when a member does; the budget bounds the extra wait.
-                boolean leaked = c.awaitNonce(nonce, sent, context.config().websocket().latency()).isPresent();
+                Optional<Duration> member = b.awaitNonce(nonce, sent, read);
+                // Order instead of a wait: A's next message, to C's room, takes the path a leaked nonce took (A's
+                // replica, then Redis), so C sees a leak before it. An app that refuses a message to a room its
+                // sender is not in gets the old wait, websocket.latency's warn level.
+                String marker = unique("marker");
+                a.send(elsewhere, marker);
+                Optional<String> first = c.awaitFirst(List.of(nonce, marker),
+                        context.config().websocket().latency().warn());
+                boolean leaked = c.awaitNonce(nonce, sent, Duration.ZERO).isPresent();
                 a.leave(room);
                 b.leave(room);
                 c.leave(elsewhere);
-                return new WsBroadcastObservation(handshakes, member, leaked, Optional.empty(), transcript.render());
+                return new WsBroadcastObservation(handshakes, member, leaked, first.isPresent(), Optional.empty(),
+                        transcript.render());
             } finally {
                 sessions.forEach(WsSession::close);
             }
@@ -102,7 +106,7 @@ public final class WsProbes {
     /** A second client on {@code a}'s replica, within websocket.max-connections; else the last one opened. */
     private static WsSession sameReplica(WsSession a, URI url, String origin, ProbeContext context,
                                          WsTranscript transcript, List<WsSession> sessions) {
-        Duration wait = context.config().websocket().latency();
+        Duration wait = context.config().websocket().latency().warn();
         Optional<String> target = a.usable() ? a.replica(wait) : Optional.empty();
         WsSession b = null;
         for (int i = 1; i < context.config().websocket().maxConnections(); i++) {
@@ -153,9 +157,8 @@ public final class WsProbes {
                     return crossReplica(sessions, replicas, Optional.empty(), Optional.empty(), transcript);
                 }
                 String room = unique("room");
-                first.join(room);
-                second.join(room);
-                pause(SETTLE);
+                first.joinConfirmed(room, wait);
+                second.joinConfirmed(room, wait);
                 Optional<Duration> delivered = sendAndAwait(first, second, room, context);
                 first.leave(room);
                 second.leave(room);
@@ -194,7 +197,7 @@ public final class WsProbes {
                     return new WsKeepaliveObservation(a.handshake(), idle, false, Optional.empty(), Optional.empty(),
                             Optional.of("no usable socket: " + a.handshake().describe()), transcript.render());
                 }
-                a.join(room);
+                a.joinConfirmed(room, context.config().timeouts().read());
                 pause(idle);
                 boolean survived = a.isOpen();
                 Optional<Duration> after = survived ? sendAndAwait(a, a, room, context) : Optional.empty();

@@ -11,6 +11,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -20,6 +21,9 @@ import java.util.Optional;
  * {@code 42[...]}, the server's ping {@code 2} answered with {@code 3}).
  */
 final class WsSession implements AutoCloseable {
+
+    /** How long a join's marker may take before it is sent again. */
+    private static final Duration RESEND = Duration.ofMillis(100);
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -102,8 +106,29 @@ final class WsSession implements AutoCloseable {
         return connection.handshake().usable() && connection.isOpen();
     }
 
-    boolean join(String room) {
-        return connection.send(encode(policy.join(), room, ""));
+    /**
+     * Joins {@code room} and waits until the join has taken effect, by order rather than a pause: a marker sent to the
+     * room comes back once the server counts this client in it, since apps echo room messages to their sender (as
+     * {@code ws.round-trip} requires) and through the same pub/sub a later message takes. The marker goes again every
+     * {@link #RESEND} while none has come back, as a join completed asynchronously can miss the first.
+     *
+     * @return whether a marker came back within {@code timeout}
+     */
+    boolean joinConfirmed(String room, Duration timeout) {
+        connection.send(encode(policy.join(), room, ""));
+        String marker = WsProbes.unique("joined");
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (usable()) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            send(room, marker);
+            if (awaitNonce(marker, now(), Duration.ofNanos(Math.min(left, RESEND.toNanos()))).isPresent()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     boolean leave(String room) {
@@ -112,6 +137,12 @@ final class WsSession implements AutoCloseable {
 
     boolean send(String room, String nonce) {
         return connection.send(encode(policy.send(), room, nonce));
+    }
+
+    /** Which of {@code nonces} arrived first, waiting up to {@code timeout} for any of them. */
+    Optional<String> awaitFirst(List<String> nonces, Duration timeout) {
+        return connection.await(m -> appPayload(m).map(p -> nonces.stream().anyMatch(p::contains)).orElse(false),
+                timeout).flatMap(this::appPayload).flatMap(p -> nonces.stream().filter(p::contains).findFirst());
     }
 
     /** How long until a message carrying {@code nonce} arrives, measured from {@code sentAtNanos}. */

@@ -41,7 +41,7 @@ class FrontendOkCheckTest {
         Verdict verdict = judge(response(PAGE, 200, "<!doctype html>", "Content-Type", contentType));
 
         assertThat(verdict.status()).isEqualTo(Verdict.Status.PASS);
-        assertThat(verdict.message()).contains("answered 200 with HTML in 40 ms (budget 3000 ms)");
+        assertThat(verdict.message()).contains("answered 200 with HTML in 40 ms (warn over 3000 ms, fail over 8000 ms)");
     }
 
     @Test
@@ -114,12 +114,24 @@ class FrontendOkCheckTest {
     }
 
     @Test
-    void failsWhenThePageTakesLongerThanItsBudgetRedirectsIncluded() {
+    void warnsWhenThePageTakesLongerThanItsWarnLevelRedirectsIncluded() {
         Verdict verdict = judge(response(PAGE, 302, Duration.ofMillis(1200), "", "Location", "/home"),
                 response("https://app.example.com/home", 200, Duration.ofMillis(2000), "<html>", "Content-Type",
                         HTML));
 
+        assertThat(verdict.status()).isEqualTo(Verdict.Status.WARN);
+        assertThat(verdict.message()).contains("answered 200 with HTML in 3200 ms, slower than the warn level of "
+                + "3000 ms");
+    }
+
+    @Test
+    void failsWhenThePageTakesLongerThanItsFailLevelRedirectsIncluded() {
+        Verdict verdict = judge(response(PAGE, 302, Duration.ofMillis(1200), "", "Location", "/home"),
+                response("https://app.example.com/home", 200, Duration.ofMillis(7000), "<html>", "Content-Type",
+                        HTML));
+
         assertThat(verdict.status()).isEqualTo(Verdict.Status.FAIL);
-        assertThat(verdict.message()).contains("answered 200 in 3200 ms, over the latency budget of 3000 ms");
+        assertThat(verdict.message()).contains("answered 200 with HTML in 8200 ms, over the latency fail level of "
+                + "8000 ms (thresholds.frontend-latency)");
     }
 }

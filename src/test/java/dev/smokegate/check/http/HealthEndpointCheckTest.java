@@ -30,7 +30,7 @@ class HealthEndpointCheckTest {
         Verdict verdict = judge(response(URL, 200, "{\"status\":\"ok\"}", "Content-Type", "application/json"));
 
         assertThat(verdict.status()).isEqualTo(Verdict.Status.PASS);
-        assertThat(verdict.message()).contains("200").contains("budget 1500 ms");
+        assertThat(verdict.message()).contains("200").contains("(warn over 1500 ms, fail over 5000 ms)");
     }
 
     /** A JSON body the probe cut at its size limit: {@code head} then filler that runs past the cut. */
@@ -94,11 +94,21 @@ class HealthEndpointCheckTest {
     }
 
     @Test
-    void failsWhenSlowerThanTheBudget() {
+    void warnsWhenSlowerThanTheWarnLevelButWithinTheFailLevel() {
         Verdict verdict = judge(response(URL, 200, Duration.ofMillis(2300), "ok"));
 
+        assertThat(verdict.status()).isEqualTo(Verdict.Status.WARN);
+        assertThat(verdict.message()).contains("answered 200 in 2300 ms, slower than the warn level of 1500 ms but "
+                + "within the fail level of 5000 ms (thresholds.health-latency)");
+    }
+
+    @Test
+    void failsWhenSlowerThanTheFailLevel() {
+        Verdict verdict = judge(response(URL, 200, Duration.ofMillis(5300), "ok"));
+
         assertThat(verdict.status()).isEqualTo(Verdict.Status.FAIL);
-        assertThat(verdict.message()).contains("2300 ms, over the latency budget of 1500 ms");
+        assertThat(verdict.message()).contains("5300 ms, over the latency fail level of 5000 ms "
+                + "(thresholds.health-latency)");
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.smokegate.config.ConfigValue;
 import dev.smokegate.config.EnvironmentConfig;
 import dev.smokegate.config.RedisSettings;
+import dev.smokegate.config.LatencyBudget;
 import dev.smokegate.config.Thresholds;
 import dev.smokegate.model.Verdict;
 import dev.smokegate.model.Verdict.Status;
@@ -115,13 +116,19 @@ class RedisJudgesTest {
 
     @Test
     void latencyIsJudgedAgainstTheRedisBudget() {
-        EnvironmentConfig tight = CONFIG.newBuilder().thresholds(new Thresholds(Duration.ofSeconds(1),
-                Duration.ofSeconds(1), Duration.ofMillis(2), 14, 30, Duration.ofSeconds(3))).build();
+        Thresholds d = Thresholds.DEFAULTS;
+        EnvironmentConfig tight = CONFIG.newBuilder().thresholds(new Thresholds(d.healthLatency(), d.dbLatency(),
+                new LatencyBudget(Duration.ofMillis(1), Duration.ofMillis(2)), 14, 30, d.frontendLatency())).build();
+        EnvironmentConfig slowing = CONFIG.newBuilder().thresholds(new Thresholds(d.healthLatency(), d.dbLatency(),
+                new LatencyBudget(Duration.ofMillis(2), Duration.ofMillis(5)), 14, 30, d.frontendLatency())).build();
 
         assertThat(RedisJudges.ping(session("noeviction", List.of()), CONFIG).message())
-                .isEqualTo("PING answered PONG in 3 ms (budget 1500 ms)");
+                .isEqualTo("PING answered PONG in 3 ms (warn over 1500 ms, fail over 5000 ms)");
+        assertThat(RedisJudges.ping(session("noeviction", List.of()), slowing).message())
+                .isEqualTo("PING answered PONG in 3 ms, slower than the warn level of 2 ms but within the fail level "
+                        + "of 5 ms (thresholds.redis-latency)");
         assertThat(RedisJudges.ping(session("noeviction", List.of()), tight).message())
-                .isEqualTo("PING answered PONG in 3 ms, over the 2 ms budget (thresholds.redis-latency)");
+                .isEqualTo("PING answered PONG in 3 ms, over the latency fail level of 2 ms (thresholds.redis-latency)");
     }
 
     @Test

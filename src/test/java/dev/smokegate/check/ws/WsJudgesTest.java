@@ -64,8 +64,12 @@ class WsJudgesTest {
     void roundTripFailsOverBudgetOrWithoutEchoAndIsInconclusiveWithoutSocket() {
         Verdict slow = WsJudges.roundTrip(new WsRoundTripObservation(upgraded(ALLOWED),
                 Optional.of(Duration.ofMillis(2600)), Optional.empty(), ""), CONFIG);
-        assertThat(slow.status()).isEqualTo(Verdict.Status.FAIL);
-        assertThat(slow.message()).contains("2600 ms, over the 1500 ms budget");
+        assertThat(slow.status()).isEqualTo(Verdict.Status.WARN);
+        assertThat(slow.message()).contains("2600 ms, slower than the warn level of 1500 ms");
+        Verdict tooSlow = WsJudges.roundTrip(new WsRoundTripObservation(upgraded(ALLOWED),
+                Optional.of(Duration.ofMillis(5200)), Optional.empty(), ""), CONFIG);
+        assertThat(tooSlow.status()).isEqualTo(Verdict.Status.FAIL);
+        assertThat(tooSlow.message()).contains("5200 ms, over the latency fail level of 5000 ms (websocket.latency)");
 
         assertThat(WsJudges.roundTrip(new WsRoundTripObservation(upgraded(ALLOWED), Optional.empty(),
                 Optional.empty(), ""), CONFIG).message()).contains("never came back");
@@ -80,11 +84,21 @@ class WsJudgesTest {
     void broadcastFailsWhenAnOutsiderReceivesOrAMemberDoesNot() {
         List<WsHandshake> three = List.of(upgraded(ALLOWED), upgraded(ALLOWED), upgraded(ALLOWED));
         assertThat(WsJudges.broadcast(new WsBroadcastObservation(three, Optional.of(Duration.ofMillis(20)), true,
-                Optional.empty(), ""), CONFIG).message()).contains("client C, in another room, received");
-        assertThat(WsJudges.broadcast(new WsBroadcastObservation(three, Optional.empty(), false,
+                true, Optional.empty(), ""), CONFIG).message()).contains("client C, in another room, received");
+        assertThat(WsJudges.broadcast(new WsBroadcastObservation(three, Optional.empty(), false, true,
                 Optional.empty(), ""), CONFIG).message()).contains("client B, in the room, did not receive");
         assertThat(WsJudges.broadcast(new WsBroadcastObservation(three, Optional.of(Duration.ofMillis(20)), false,
-                Optional.empty(), ""), CONFIG).status()).isEqualTo(Verdict.Status.PASS);
+                true, Optional.empty(), ""), CONFIG).status()).isEqualTo(Verdict.Status.PASS);
+    }
+
+    @Test
+    void broadcastSaysHowTheOutsidersSilenceWasShown() {
+        List<WsHandshake> three = List.of(upgraded(ALLOWED), upgraded(ALLOWED), upgraded(ALLOWED));
+        assertThat(WsJudges.broadcast(new WsBroadcastObservation(three, Optional.of(Duration.ofMillis(20)), false,
+                true, Optional.empty(), ""), CONFIG).message()).contains("it received A's next message, to its "
+                + "own room, which a leaked one would have preceded");
+        assertThat(WsJudges.broadcast(new WsBroadcastObservation(three, Optional.of(Duration.ofMillis(20)), false,
+                false, Optional.empty(), ""), CONFIG).message()).contains("did not within 1500 ms (websocket.latency)");
     }
 
     @Test
