@@ -15,9 +15,11 @@ cd "$home"
 work=$(mktemp -d)
 # shellcheck source=bench/faulty.sh
 source "$home/bench/faulty.sh"
+# shellcheck source=bench/demo-yaml.sh
+source "$home/bench/demo-yaml.sh"
 start_reference
 # suites/demo.yaml without its shorter timeouts: the defaults apply.
-awk '/^timeouts:/ {skip = 1; next} skip && /^ / {next} {skip = 0; print}' suites/demo.yaml > "$work/demo.yaml"
+demo_yaml | awk '/^timeouts:/ {skip = 1; next} skip && /^ / {next} {skip = 0; print}' > "$work/demo.yaml"
 
 measure() {  # label, upstreams...
   local label=$1; shift

@@ -1,6 +1,7 @@
 # Shared by bench/jitter.sh and bench/blackhole.sh (sourced, not run): the reference deployment with a FaultyProxy
 # (src/main/java/dev/smokegate/reference/net) in front of the local ports it is reached at.
-#   start_reference          ./smokegate demo --serve; sets $flags (its --connect-to and --ca-file flags)
+#   start_reference          ./smokegate demo --serve; sets $flags (its --connect-to and --ca-file flags) and
+#                            exports the secrets demo.yaml references
 #   start_proxy ARGS -- UPSTREAM...
 #                            one proxy per upstream 127.0.0.1:PORT with the FaultyProxy options ARGS; sets
 #                            $proxied_flags: $flags with each of those upstreams replaced by its proxy
@@ -12,10 +13,15 @@
 start_reference() {
   ./smokegate demo --serve > "$work/serve.log" 2>&1 &
   reference=$!
-  for _ in $(seq 1 240); do grep -qs '^./smokegate run demo' "$work/serve.log" && break; sleep 0.5; done
+  for _ in $(seq 1 240); do
+    grep -qs '^the secrets suites/demo.yaml references' "$work/serve.log" && break; sleep 0.5
+  done
   local command_line
   command_line=$(grep '^./smokegate run demo' "$work/serve.log") || { cat "$work/serve.log" >&2; exit 1; }
   flags=${command_line#./smokegate run demo}
+  # The secrets demo.yaml references, from the owner-only file `demo --serve` wrote.
+  set -a; . "$(sed -n 's/^the secrets suites\/demo.yaml references.*; \. \([^;]*\);.*/\1/p' "$work/serve.log")"
+  set +a
 }
 
 upstreams() {

@@ -17,9 +17,11 @@ log=$(mktemp)
 ./smokegate demo --serve > "$log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$reports" "$log"' EXIT
-for _ in $(seq 1 120); do grep -q '^./smokegate run demo' "$log" && break; sleep 0.5; done
+for _ in $(seq 1 240); do grep -q '^the secrets suites/demo.yaml references' "$log" && break; sleep 0.5; done
 command_line=$(grep '^./smokegate run demo' "$log") || { cat "$log" >&2; exit 1; }
 flags=${command_line#./smokegate run demo}
+# The secrets demo.yaml references, from the owner-only file `demo --serve` wrote.
+set -a; . "$(sed -n 's/^the secrets suites\/demo.yaml references.*; \. \([^;]*\);.*/\1/p' "$log")"; set +a
 
 median() { printf '%s\n' "$@" | sort -n | sed -n "$(( ($# + 1) / 2 ))p"; }
 

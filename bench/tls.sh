@@ -32,9 +32,11 @@ ca=$(sed -n "s/.*--ca-file \([^ ]*\).*/\1/p" <<< "$command_line")
 port_of() { sed -n "s/.*'$1:443 -> 127.0.0.1:\([0-9]*\)'.*/\1/p" <<< "$command_line"; }
 fault_host() { awk -v f="$1" '$4 == f {print $5}' "$log"; }
 
+# shellcheck source=bench/demo-yaml.sh
+source "$home/bench/demo-yaml.sh"
 config() {  # file, hosts...
   local file=$1; shift
-  { sed '/^thresholds:/,$d' suites/demo.yaml; printf 'tls:\n  hosts:\n'; printf '    - %s\n' "$@"; } > "$file"
+  { demo_yaml | sed '/^thresholds:/,$d'; printf 'tls:\n  hosts:\n'; printf '    - %s\n' "$@"; } > "$file"
 }
 
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
