@@ -83,6 +83,7 @@ class CatalogueTest {
         // POSTGRES_STOPPED has a row in both matrices (the health path, and every db.* check).
         DbFaultCase.ALL.stream().flatMap(c -> c.fault().stream()).filter(f -> !rows.contains(f)).forEach(rows::add);
         JwtFaultCase.ALL.forEach(c -> rows.add(c.fault()));
+        FaultMatrixTest.LATENCY_ROWS.forEach(r -> rows.add(r.fault()));
         assertThat(rows).containsExactlyInAnyOrder(Fault.values());
         assertThat(TlsFaultCase.ALL).extracting(TlsFaultCase::fault).containsExactlyInAnyOrder(TlsFault.values());
         for (WsVariant variant : WsVariant.values()) {

@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.FieldSource;
 import org.junit.platform.engine.TestExecutionResult;
 
@@ -77,15 +76,10 @@ class FaultMatrixTest extends OnReferenceDeployment {
      * no deploy), beyond the fail level it fails. The budget is {warn: 1s, fail: 3s} with a 6 s read timeout, so
      * each delay is a second clear of every line.
      */
-    @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "HEALTH_SLOW     | WARNED | answered 200 in 2|slower than the warn level of 1000 ms but within the fail "
-                    + "level of 3000 ms (thresholds.health-latency)",
-            "HEALTH_TOO_SLOW | FAILED | answered 200 in 4|over the latency fail level of 3000 ms "
-                    + "(thresholds.health-latency)"})
-    void slowHealthPathWarnsBetweenTheLevelsAndFailsBeyondTheFailLevel(Fault fault, Outcome outcome, String took,
-                                                                       String message) throws Exception {
-        deployment.inject(fault);
+    @ParameterizedTest(name = "{0}")
+    @FieldSource("LATENCY_ROWS")
+    void slowHealthPathWarnsBetweenTheLevelsAndFailsBeyondTheFailLevel(LatencyRow row) throws Exception {
+        deployment.inject(row.fault());
         Thresholds t = config.thresholds();
         Timeouts timeouts = config.timeouts();
         EnvironmentConfig budget = config.newBuilder()
@@ -97,9 +91,24 @@ class FaultMatrixTest extends OnReferenceDeployment {
 
         SuiteRun run = SuiteRun.of(budget, new Selection(Suite.FULL, List.of("http.health.ok")));
 
-        assertThat(run.withOutcome(outcome)).containsOnlyKeys("http.health.ok");
-        assertThat(run.withOutcome(outcome).get("http.health.ok")).startsWith(took).contains(message);
+        assertThat(run.withOutcome(row.outcome())).containsOnlyKeys("http.health.ok");
+        assertThat(run.withOutcome(row.outcome()).get("http.health.ok")).startsWith(row.took())
+                .contains(row.message());
     }
+
+    /** A slow health path fault, the outcome it must give under a {warn: 1s, fail: 3s} budget, and its message. */
+    record LatencyRow(Fault fault, Outcome outcome, String took, String message) {
+        @Override
+        public String toString() {
+            return fault.name();
+        }
+    }
+
+    static final List<LatencyRow> LATENCY_ROWS = List.of(
+            new LatencyRow(Fault.HEALTH_SLOW, Outcome.WARNED, "answered 200 in 2", "slower than the warn level of "
+                    + "1000 ms but within the fail level of 3000 ms (thresholds.health-latency)"),
+            new LatencyRow(Fault.HEALTH_TOO_SLOW, Outcome.FAILED, "answered 200 in 4", "over the latency fail level "
+                    + "of 3000 ms (thresholds.health-latency)"));
 
     @ParameterizedTest(name = "{0}")
     @FieldSource("dev.smokegate.selftest.FaultCase#ALL")
