@@ -1,13 +1,18 @@
 package dev.smokegate.check.auth;
 
 import dev.smokegate.check.Check;
+import dev.smokegate.check.ObservedCheck;
 import dev.smokegate.config.EnvironmentConfig;
 import dev.smokegate.model.CheckSpec;
 import dev.smokegate.model.Severity;
 import dev.smokegate.model.Target;
+import dev.smokegate.model.Verdict;
+import dev.smokegate.probe.ProbeRequest;
 import dev.smokegate.probe.auth.JwtProbes;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /** The {@code auth.*} checks, in report order. */
 public final class AuthChecks {
@@ -17,7 +22,7 @@ public final class AuthChecks {
 
     public static List<Check<?>> all() {
         return List.of(
-                new JwtCheck<>(CheckSpec.gate("auth.jwt.forgery-rejected", Severity.CRITICAL,
+                jwt(CheckSpec.gate("auth.jwt.forgery-rejected", Severity.CRITICAL,
                         "The authenticated endpoint accepts the test user's valid JWT and refuses (401/403, never "
                                 + "a 5xx) forged ones: alg none in any casing, the signature stripped, the payload "
                                 + "changed under the old signature, HS256 with a random key or with the server's "
@@ -30,7 +35,7 @@ public final class AuthChecks {
                                 + "auth.jwt.endpoint"),
                         config -> JwtProbes.forgeries(config.jwt().endpoint().orElseThrow(), config.jwt()),
                         JwtJudges::forgeries),
-                new JwtCheck<>(CheckSpec.gate("auth.jwt.secret-strength", Severity.CRITICAL,
+                jwt(CheckSpec.gate("auth.jwt.secret-strength", Severity.CRITICAL,
                         "The token's HMAC verifies with none of the well-known weak and default secrets, and "
                                 + "a configured JWT secret is at least 32 bytes of high-entropy text.",
                         "Generate the signing secret randomly (node -e \"console.log(require('crypto')"
@@ -38,6 +43,20 @@ public final class AuthChecks {
                                 + "secret store, and rotate it: every token signed with the old one is forgeable."),
                         AuthChecks::token, config -> tokenMissing(config).orElseThrow(),
                         config -> JwtProbes.weakSecrets(config.jwt()), JwtJudges::secretStrength));
+    }
+
+    /**
+     * A requirement on the app's JWTs ({@code auth.jwt}): one observation per environment, judged purely; the
+     * requests behind an HTTP observation are its evidence (the redactor cuts every token in them to its header).
+     */
+    private static <O> Check<O> jwt(CheckSpec spec, Function<EnvironmentConfig, List<Target>> targets,
+                                    Function<EnvironmentConfig, String> notApplicable,
+                                    Function<EnvironmentConfig, ProbeRequest<O>> request,
+                                    BiFunction<O, EnvironmentConfig, Verdict> judge) {
+        return ObservedCheck.of(spec, targets, (target, config) -> request.apply(config), judge)
+                .withNotApplicable(notApplicable).withUses("auth.jwt")
+                .withBrowserLogin(config -> config.jwt().tokenFromLogin() ? Optional.of("its token comes from the "
+                        + "browser login (auth.jwt.token-url; auth.jwt.token is not set)") : Optional.empty());
     }
 
     private static List<Target> endpoint(EnvironmentConfig config) {

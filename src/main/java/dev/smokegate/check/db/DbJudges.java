@@ -55,7 +55,7 @@ final class DbJudges {
                 break;
         }
         String refused = "plaintext login refused (" + plain.detail() + ")";
-        Optional<String> sslmode = DbCheck.url(config).flatMap(PostgresUrl::sslmode);
+        Optional<String> sslmode = DbChecks.url(config).flatMap(PostgresUrl::sslmode);
         if (sslmode.filter(TLS_ONLY_MODES::contains).isEmpty()) {
             return Verdict.warn("DATABASE_URL " + sslmode.map(m -> "has sslmode=" + m).orElse("names no sslmode")
                     + ", so the app may connect in plaintext where the server lets it (libpq's default is prefer); "
