@@ -6,6 +6,7 @@ import dev.smokegate.model.Target;
 import dev.smokegate.model.Verdict;
 import dev.smokegate.probe.ProbeRequest;
 import dev.smokegate.probe.http.HttpEvidence;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -61,9 +62,11 @@ public final class ObservedCheck<O> implements Check<O> {
         return new ObservedCheck<>(spec, targets, reason, observation, judge, uses, browserLogin);
     }
 
-    /** Config key prefixes whose {@code ${VAR}}s the check needs set (see {@link Check#uses}). */
-    public ObservedCheck<O> withUses(String... prefixes) {
-        return new ObservedCheck<>(spec, targets, notApplicable, observation, judge, Set.of(prefixes), browserLogin);
+    /** This check with the {@code ${VAR}}s under {@code prefixes} needed too (see {@link Check#uses}). */
+    public ObservedCheck<O> alsoUsing(String... prefixes) {
+        Set<String> more = new HashSet<>(uses);
+        more.addAll(List.of(prefixes));
+        return new ObservedCheck<>(spec, targets, notApplicable, observation, judge, more, browserLogin);
     }
 
     /** When, and why, the check needs the browser login (see {@link Check#needsBrowserLogin}). */

@@ -64,7 +64,7 @@ class ObservedCheckTest {
     @Test
     void eachWithReturnsANewCheckAndLeavesTheOriginalAsItWas() {
         ObservedCheck<String> plain = check((String o, EnvironmentConfig c) -> Verdict.pass(o));
-        ObservedCheck<String> configured = plain.withUses("a.b", "c").withNotApplicable(c -> "set a.b")
+        ObservedCheck<String> configured = plain.alsoUsing("a.b", "c").withNotApplicable(c -> "set a.b")
                 .withBrowserLogin(c -> Optional.of("its token comes from the login"));
 
         assertThat(configured.uses()).containsExactlyInAnyOrder("a.b", "c");

@@ -54,7 +54,7 @@ public final class AuthChecks {
                                     Function<EnvironmentConfig, ProbeRequest<O>> request,
                                     BiFunction<O, EnvironmentConfig, Verdict> judge) {
         return ObservedCheck.of(spec, targets, (target, config) -> request.apply(config), judge)
-                .withNotApplicable(notApplicable).withUses("auth.jwt")
+                .withNotApplicable(notApplicable).alsoUsing("auth.jwt")
                 .withBrowserLogin(config -> config.jwt().tokenFromLogin() ? Optional.of("its token comes from the "
                         + "browser login (auth.jwt.token-url; auth.jwt.token is not set)") : Optional.empty());
     }

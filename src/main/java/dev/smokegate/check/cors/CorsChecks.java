@@ -1,6 +1,7 @@
 package dev.smokegate.check.cors;
 
 import dev.smokegate.check.Check;
+import dev.smokegate.check.ObservedCheck;
 import dev.smokegate.check.cors.ForeignOrigins.Foreign;
 import dev.smokegate.check.http.HttpCheck;
 import dev.smokegate.config.CorsPolicy;
@@ -77,7 +78,7 @@ public final class CorsChecks {
         return origins;
     }
 
-    private static HttpCheck<CorsObservation> cors(CheckSpec spec,
+    private static ObservedCheck<CorsObservation> cors(CheckSpec spec,
                                                    Function<EnvironmentConfig, List<String>> judgedOrigins,
                                                    CorsJudgement.Judge judge) {
         return HttpCheck.of(spec, CorsChecks::targets, CorsChecks::request, new CorsJudgement(judgedOrigins, judge));

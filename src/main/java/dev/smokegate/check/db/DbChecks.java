@@ -106,7 +106,7 @@ public final class DbChecks {
                         (target, config) -> probe.apply(url(config).orElseThrow(), config), judge)
                 .withNotApplicable(config -> config.database().url().isEmpty() ? "no database.url is configured"
                         : requires.missing(config).orElse("database.url is not a postgres:// URL"))
-                .withUses("database.url", "database.migrations");
+                .alsoUsing("database.url", "database.migrations");
     }
 
     /** The configured URL, when it parses (the loader reports one that does not). */

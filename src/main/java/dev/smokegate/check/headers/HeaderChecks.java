@@ -1,6 +1,7 @@
 package dev.smokegate.check.headers;
 
 import dev.smokegate.check.Check;
+import dev.smokegate.check.ObservedCheck;
 import dev.smokegate.check.http.HttpCheck;
 import dev.smokegate.config.EnvironmentConfig;
 import dev.smokegate.model.CheckSpec;
@@ -101,13 +102,13 @@ public final class HeaderChecks {
      * ("eventually preloaded") rather than a deploy, and a redirect change on the apex is rare enough that a nightly
      * warning is early enough.
      */
-    private static HttpCheck<PreloadObservation> preloadReady(CheckSpec spec) {
+    private static ObservedCheck<PreloadObservation> preloadReady(CheckSpec spec) {
         return HttpCheck.of(spec,
                         config -> preloadDomain(config).map(d -> List.of(new Target(Target.PRELOAD_DOMAIN, d)))
                                 .orElse(List.of()),
                         (target, config) -> HttpProbes.preload(target.address()),
                         (observed, config) -> PreloadEligibility.judge(observed))
-                .whenNotApplicable(config -> "the canonical host " + config.canonicalUrl().getHost()
+                .withNotApplicable(config -> "the canonical host " + config.canonicalUrl().getHost()
                         + " has no registrable domain; set headers.preload-domain");
     }
 

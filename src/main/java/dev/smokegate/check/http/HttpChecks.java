@@ -1,6 +1,7 @@
 package dev.smokegate.check.http;
 
 import dev.smokegate.check.Check;
+import dev.smokegate.check.ObservedCheck;
 import dev.smokegate.config.EnvironmentConfig;
 import dev.smokegate.config.LatencyBudget;
 import dev.smokegate.model.CheckSpec;
@@ -64,7 +65,7 @@ public final class HttpChecks {
                         "Add the alias domain to the project and set it to redirect (308) to the canonical "
                                 + "domain (Vercel: Settings > Domains > Redirect to), or add a redirect rule."),
                         CanonicalRedirect::targets, CanonicalRedirect::judge)
-                        .whenNotApplicable(config -> "no canonical.redirect-from origins configured"),
+                        .withNotApplicable(config -> "no canonical.redirect-from origins configured"),
                 HttpCheck.originResponse(CheckSpec.gate("http.version-leak", Severity.LOW,
                         "Server, X-Powered-By and similar headers do not reveal software versions.",
                         "Remove version banners: Next.js poweredByHeader: false in next.config.js; Express "
@@ -73,7 +74,7 @@ public final class HttpChecks {
     }
 
     /** A health path of the backend, judged against its latency budget; skipped when the path is not configured. */
-    private static HttpCheck<HttpObservation> health(CheckSpec spec, String pathKey,
+    private static ObservedCheck<HttpObservation> health(CheckSpec spec, String pathKey,
                                                      Function<EnvironmentConfig, Optional<String>> path,
                                                      String budgetKey,
                                                      Function<EnvironmentConfig, LatencyBudget> budget) {
@@ -81,6 +82,6 @@ public final class HttpChecks {
                         .map(p -> List.of(new Target(Target.BACKEND, config.backend().url().resolve(p).toString())))
                         .orElse(List.of()),
                 (observed, config) -> HealthEndpoint.judge(observed, budget.apply(config), budgetKey))
-                .whenNotApplicable(config -> "no " + pathKey + " configured for the backend");
+                .withNotApplicable(config -> "no " + pathKey + " configured for the backend");
     }
 }

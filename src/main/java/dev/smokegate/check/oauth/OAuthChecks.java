@@ -28,7 +28,7 @@ public final class OAuthChecks {
                                         + "the state random per login (32 bytes from crypto.randomBytes)."),
                                 OAuthChecks::login, (target, config) -> OAuthProbes.loginStarts(
                                         config.oauth().loginUrl().orElseThrow()), AuthorizeRedirect::judge)
-                        .whenNotApplicable(config -> "no login to check: set oauth.login-url")
+                        .withNotApplicable(config -> "no login to check: set oauth.login-url")
                         .alsoUsing("oauth.client-id"),
                 HttpCheck.of(CheckSpec.gate("oauth.callback.forged-state-rejected", Severity.CRITICAL,
                                 "The OAuth callback refuses forged requests (no state, a state it never issued, "
@@ -42,7 +42,7 @@ public final class OAuthChecks {
                                         config.oauth().loginUrl().orElseThrow(),
                                         config.oauth().callbackUrl().orElseThrow(), config.oauth().meUrl()),
                                 ForgedCallbackJudge::judge)
-                        .whenNotApplicable(config -> "no callback to check: set oauth.login-url and "
+                        .withNotApplicable(config -> "no callback to check: set oauth.login-url and "
                                 + "oauth.callback-url")
                         .alsoUsing("oauth.client-id"),
                 HttpCheck.of(CheckSpec.gate("oauth.client-id.matches", Severity.HIGH,
@@ -54,7 +54,7 @@ public final class OAuthChecks {
                                         + "builds use other OAuth apps, so check which environment the build read."),
                                 OAuthChecks::frontend, (target, config) -> OAuthProbes.clientIds(config,
                                         config.oauth().loginUrl().orElseThrow()), ClientIdJudge::judge)
-                        .whenNotApplicable(config -> "no backend client id to compare with: set oauth.login-url"));
+                        .withNotApplicable(config -> "no backend client id to compare with: set oauth.login-url"));
     }
 
     private static List<Target> login(EnvironmentConfig config) {

@@ -83,6 +83,6 @@ public final class RedisChecks {
         return ObservedCheck.of(spec, config -> config.redis().address()
                                 .map(url -> List.of(new Target(Target.REDIS, url.toString()))).orElse(List.of()),
                         (target, config) -> scenario.request(config.redis().address().orElseThrow(), config), judge)
-                .withNotApplicable(config -> "no redis.url is configured").withUses("redis");
+                .withNotApplicable(config -> "no redis.url is configured").alsoUsing("redis");
     }
 }

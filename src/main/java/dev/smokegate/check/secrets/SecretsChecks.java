@@ -49,6 +49,6 @@ public final class SecretsChecks {
                                         BiFunction<O, EnvironmentConfig, Verdict> judge, Set<String> uses) {
         return ObservedCheck.of(spec, config -> List.of(new Target(Target.FRONTEND, config.frontend().url()
                         .toString())), (target, config) -> request.apply(config), judge)
-                .withUses(uses.toArray(String[]::new));
+                .alsoUsing(uses.toArray(String[]::new));
     }
 }

@@ -30,7 +30,7 @@ public final class WebhookChecks {
                                 WebhookChecks::webhook,
                                 (target, config) -> WebhookProbes.deliveries(URI.create(target.address())),
                                 WebhookJudge::signatureEnforced)
-                        .whenNotApplicable(config -> "no webhook to check: set webhook.url and webhook.secret")
+                        .withNotApplicable(config -> "no webhook to check: set webhook.url and webhook.secret")
                         .alsoUsing("webhook"));
     }
 
