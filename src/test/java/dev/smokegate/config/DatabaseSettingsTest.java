@@ -20,9 +20,7 @@ class DatabaseSettingsTest {
     Path dir;
 
     private DatabaseSettings load(String database, Map<String, String> environment) throws Exception {
-        Path file = dir.resolve("prod.yaml");
-        Files.writeString(file, APP + database);
-        return new ConfigLoader(environment, id -> true).load(file).database();
+        return ConfigFiles.load(dir, APP + database, environment).database();
     }
 
     @Test

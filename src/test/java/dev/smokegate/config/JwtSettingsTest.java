@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -24,13 +23,11 @@ class JwtSettingsTest {
     @TempDir
     Path dir;
 
-    private final ConfigLoader loader = new ConfigLoader(Map.of("SMOKE_JWT", "eyJhbGciOiJIUzI1NiJ9.e30.c2ln",
-            "JWT_SECRET", "a-jwt-secret-value"), id -> true);
+    private static final Map<String, String> ENVIRONMENT = Map.of("SMOKE_JWT", "eyJhbGciOiJIUzI1NiJ9.e30.c2ln",
+            "JWT_SECRET", "a-jwt-secret-value");
 
     private EnvironmentConfig load(String yaml) throws Exception {
-        Path file = dir.resolve("prod.yaml");
-        Files.writeString(file, BASE + yaml);
-        return loader.load(file);
+        return ConfigFiles.load(dir, BASE + yaml, ENVIRONMENT);
     }
 
     @Test

@@ -3,7 +3,6 @@ package dev.smokegate.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -22,9 +21,7 @@ class LatencyBudgetTest {
     Path dir;
 
     private EnvironmentConfig load(String yaml) throws Exception {
-        Path file = dir.resolve("prod.yaml");
-        Files.writeString(file, SITES + yaml);
-        return new ConfigLoader(Map.of(), id -> true).load(file);
+        return ConfigFiles.load(dir, SITES + yaml, Map.of());
     }
 
     private static LatencyBudget budget(long warnMillis, long failMillis) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -24,13 +23,10 @@ class SecretsSettingsTest {
     @TempDir
     Path dir;
 
-    private final ConfigLoader loader = new ConfigLoader(Map.of("GITHUB_CLIENT_SECRET", "client-secret-value-42"),
-            id -> true);
+    private static final Map<String, String> ENVIRONMENT = Map.of("GITHUB_CLIENT_SECRET", "client-secret-value-42");
 
     private EnvironmentConfig load(String yaml) throws IOException, ConfigException {
-        Path file = dir.resolve("staging.yaml");
-        Files.writeString(file, VALID + yaml);
-        return loader.load(file);
+        return ConfigFiles.load(dir, VALID + yaml, ENVIRONMENT);
     }
 
     @Test

@@ -3,7 +3,6 @@ package dev.smokegate.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.smokegate.config.TlsSettings.MissingStaple;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -25,9 +24,7 @@ class TlsSettingsTest {
     Path dir;
 
     private EnvironmentConfig load(String yaml) throws Exception {
-        Path file = dir.resolve("staging.yaml");
-        Files.writeString(file, yaml);
-        return new ConfigLoader(Map.of(), id -> true).load(file);
+        return ConfigFiles.load(dir, yaml, Map.of());
     }
 
     @Test

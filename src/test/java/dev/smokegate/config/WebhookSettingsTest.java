@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -27,9 +26,7 @@ class WebhookSettingsTest {
     Path dir;
 
     private EnvironmentConfig load(String webhook) throws Exception {
-        Path file = dir.resolve("staging.yaml");
-        Files.writeString(file, SITES + webhook);
-        return new ConfigLoader(Map.of("WEBHOOK_SECRET", "s3cr3t-for-hooks"), id -> true).load(file);
+        return ConfigFiles.load(dir, SITES + webhook, Map.of("WEBHOOK_SECRET", "s3cr3t-for-hooks"));
     }
 
     @Test

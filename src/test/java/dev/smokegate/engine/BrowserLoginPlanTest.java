@@ -3,10 +3,9 @@ package dev.smokegate.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.smokegate.check.auth.AuthChecks;
-import dev.smokegate.config.ConfigLoader;
+import dev.smokegate.config.ConfigFiles;
 import dev.smokegate.config.EnvironmentConfig;
 import dev.smokegate.model.Suite;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -38,9 +37,7 @@ class BrowserLoginPlanTest {
     Path dir;
 
     private EnvironmentConfig load(String jwt, Map<String, String> environment) throws Exception {
-        Path file = dir.resolve("prod.yaml");
-        Files.writeString(file, SITES + jwt);
-        return new ConfigLoader(environment, id -> true).load(file);
+        return ConfigFiles.load(dir, SITES + jwt, environment);
     }
 
     private static Map<String, Optional<String>> skips(EnvironmentConfig config, Selection selection) {
