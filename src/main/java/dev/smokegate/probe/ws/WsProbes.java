@@ -89,13 +89,13 @@ public final class WsProbes {
                 // sender is not in gets the old wait, websocket.latency's warn level.
                 String marker = unique("marker");
                 a.send(elsewhere, marker);
-                Optional<String> first = c.awaitFirst(List.of(nonce, marker),
-                        context.config().websocket().latency().warn());
+                boolean ordered = c.awaitNonce(marker, sent, context.config().websocket().latency().warn())
+                        .isPresent();
                 boolean leaked = c.awaitNonce(nonce, sent, Duration.ZERO).isPresent();
                 a.leave(room);
                 b.leave(room);
                 c.leave(elsewhere);
-                return new WsBroadcastObservation(handshakes, member, leaked, first.isPresent(), Optional.empty(),
+                return new WsBroadcastObservation(handshakes, member, leaked, ordered, Optional.empty(),
                         transcript.render());
             } finally {
                 sessions.forEach(WsSession::close);

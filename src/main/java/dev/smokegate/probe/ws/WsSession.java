@@ -11,7 +11,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -137,12 +136,6 @@ final class WsSession implements AutoCloseable {
 
     boolean send(String room, String nonce) {
         return connection.send(encode(policy.send(), room, nonce));
-    }
-
-    /** Which of {@code nonces} arrived first, waiting up to {@code timeout} for any of them. */
-    Optional<String> awaitFirst(List<String> nonces, Duration timeout) {
-        return connection.await(m -> appPayload(m).map(p -> nonces.stream().anyMatch(p::contains)).orElse(false),
-                timeout).flatMap(this::appPayload).flatMap(p -> nonces.stream().filter(p::contains).findFirst());
     }
 
     /** How long until a message carrying {@code nonce} arrives, measured from {@code sentAtNanos}. */
