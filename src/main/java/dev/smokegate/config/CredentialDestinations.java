@@ -2,7 +2,6 @@ package dev.smokegate.config;
 
 import java.net.URI;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -21,7 +20,7 @@ final class CredentialDestinations {
             return; // already an error; every origin rule below would only repeat it
         }
         URI backend = config.backend().url();
-        config.webhook().url().filter(url -> !sameOrigin(url, backend) || !config.mayCarryCredentials(url))
+        config.webhook().url().filter(url -> !Origins.same(url, backend) || !config.mayCarryCredentials(url))
                 .ifPresent(url -> root.problem("webhook.url", url + " is not on the backend's origin ("
                         + backend.resolve("/") + ") over https: deliveries signed with webhook.secret go there and "
                         + "nowhere else"));
@@ -32,10 +31,5 @@ final class CredentialDestinations {
                 root.problem(key, u + " is not https on an origin this environment names (frontend, backend, "
                         + "headers.extra-origins): the test user's " + (key.endsWith("token-url") ? "session cookie"
                         : "token") + " goes there and nowhere else")));
-    }
-
-    private static boolean sameOrigin(URI a, URI b) {
-        return a.getScheme().toLowerCase(Locale.ROOT).equals(b.getScheme().toLowerCase(Locale.ROOT))
-                && a.getHost().equalsIgnoreCase(b.getHost()) && Ports.of(a) == Ports.of(b);
     }
 }

@@ -1,5 +1,6 @@
 package dev.smokegate.check.headers;
 
+import dev.smokegate.config.Origins;
 import dev.smokegate.config.Ports;
 import java.net.URI;
 import java.util.List;
@@ -48,7 +49,7 @@ enum CspSourceMatch {
     }
 
     private static CspSourceMatch self(URI url, URI page) {
-        if (sameOrigin(url, page)) {
+        if (Origins.same(url, page)) {
             return ALLOWED;
         }
         return url.getHost() != null && url.getHost().equalsIgnoreCase(page.getHost())
@@ -87,10 +88,5 @@ enum CspSourceMatch {
 
     private static boolean isWebSocket(String scheme) {
         return scheme.equals("ws") || scheme.equals("wss");
-    }
-
-    private static boolean sameOrigin(URI a, URI b) {
-        return a.getScheme().equalsIgnoreCase(b.getScheme()) && b.getHost().equalsIgnoreCase(a.getHost())
-                && Ports.of(a) == Ports.of(b);
     }
 }

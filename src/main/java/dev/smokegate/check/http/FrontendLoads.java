@@ -1,8 +1,9 @@
 package dev.smokegate.check.http;
 
-import dev.smokegate.config.Ports;
 import dev.smokegate.check.LatencyJudge;
 import dev.smokegate.config.LatencyBudget;
+import dev.smokegate.config.Origins;
+import dev.smokegate.config.Ports;
 import dev.smokegate.model.Verdict;
 import dev.smokegate.probe.http.HttpExchange;
 import dev.smokegate.probe.http.HttpObservation;
@@ -35,7 +36,7 @@ final class FrontendLoads {
             took = took.plus(answer.latency());
             if (answer.isRedirect()) {
                 Optional<URI> location = answer.location();
-                if (location.isEmpty() || !sameOrigin(page, location.get())) {
+                if (location.isEmpty() || !Origins.same(page, location.get())) {
                     return Verdict.fail("redirects away from its own origin, to "
                             + location.map(URI::toString).orElse("an unparseable Location")
                             + "; expected a page, or a redirect within " + origin(page));
@@ -65,10 +66,6 @@ final class FrontendLoads {
     private static boolean isHtml(String contentType) {
         String type = contentType.toLowerCase(Locale.ROOT);
         return type.startsWith("text/html") || type.startsWith("application/xhtml+xml");
-    }
-
-    private static boolean sameOrigin(URI page, URI location) {
-        return origin(page).equals(origin(location));
     }
 
     private static String origin(URI url) {

@@ -2,6 +2,7 @@ package dev.smokegate.check.oauth;
 
 import dev.smokegate.config.EnvironmentConfig;
 import dev.smokegate.config.OAuthSettings;
+import dev.smokegate.config.Origins;
 import dev.smokegate.model.Verdict;
 import dev.smokegate.probe.http.HttpExchange;
 import dev.smokegate.probe.http.HttpObservation;
@@ -76,10 +77,9 @@ final class AuthorizeRedirect {
         return githubUrl.resolve(path + "/login/oauth/authorize");
     }
 
-    private static boolean sameEndpoint(URI a, URI b) {
-        return a.getScheme().equalsIgnoreCase(b.getScheme()) && a.getHost().equalsIgnoreCase(b.getHost())
-                && dev.smokegate.config.Ports.of(a) == dev.smokegate.config.Ports.of(b)
-                && a.getRawPath().equals(b.getRawPath());
+    /** Whether {@code a} is the endpoint {@code b}: its origin and path. */
+    static boolean sameEndpoint(URI a, URI b) {
+        return Origins.same(a, b) && b.getRawPath().equals(a.getRawPath());
     }
 
     private static String withoutQuery(URI url) {

@@ -65,7 +65,7 @@ final class ClientIdJudge {
                 .flatMap(HttpObservation::exchange)
                 .filter(HttpExchange::isRedirect)
                 .flatMap(HttpExchange::location)
-                .filter(location -> authorize.getHost().equalsIgnoreCase(location.getHost()))
+                .filter(location -> AuthorizeRedirect.sameEndpoint(location, authorize))
                 .flatMap(location -> QueryParameters.of(location).first("client_id"));
     }
 }

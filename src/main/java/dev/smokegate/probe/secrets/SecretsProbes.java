@@ -1,19 +1,19 @@
 package dev.smokegate.probe.secrets;
 
 import dev.smokegate.config.EnvironmentConfig;
+import dev.smokegate.config.Origins;
 import dev.smokegate.probe.ProbeContext;
 import dev.smokegate.probe.ProbeRequest;
 import dev.smokegate.probe.http.HttpExchange;
 import dev.smokegate.probe.http.HttpFetcher;
-import dev.smokegate.probe.http.HttpRequest;
 import dev.smokegate.probe.http.HttpObservation;
+import dev.smokegate.probe.http.HttpRequest;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -91,7 +91,7 @@ public final class SecretsProbes {
             while (m.find()) {
                 try {
                     URI url = page.resolve(m.group(1).trim().replace("&amp;", "&"));
-                    if (sameOrigin(url, page)) {
+                    if (Origins.same(url, page)) {
                         scripts.add(url);
                     }
                 } catch (IllegalArgumentException e) {
@@ -100,17 +100,6 @@ public final class SecretsProbes {
             }
         }
         return List.copyOf(scripts);
-    }
-
-    private static boolean sameOrigin(URI a, URI b) {
-        return a.getScheme() != null && a.getHost() != null
-                && a.getScheme().equalsIgnoreCase(b.getScheme())
-                && a.getHost().toLowerCase(Locale.ROOT).equals(b.getHost().toLowerCase(Locale.ROOT))
-                && port(a) == port(b);
-    }
-
-    private static int port(URI url) {
-        return url.getPort() != -1 ? url.getPort() : "https".equalsIgnoreCase(url.getScheme()) ? 443 : 80;
     }
 
     /** The source map a script names: its SourceMap (or older X-SourceMap) header, else its last comment. */

@@ -3,7 +3,7 @@ package dev.smokegate.probe.webhook;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.smokegate.config.EnvironmentConfig;
-import dev.smokegate.config.Ports;
+import dev.smokegate.config.Origins;
 import dev.smokegate.probe.ProbeContext;
 import dev.smokegate.probe.ProbeRequest;
 import dev.smokegate.probe.http.HttpExchange;
@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -74,10 +73,7 @@ public final class WebhookProbes {
     /** Why the secret's signatures may not go to {@code url}: they would let anyone there forge deliveries. */
     private static Optional<String> withheld(URI url, EnvironmentConfig config) {
         URI backend = config.backend().url();
-        boolean backendOrigin = url.getHost().equalsIgnoreCase(backend.getHost())
-                && Ports.of(url) == Ports.of(backend)
-                && url.getScheme().toLowerCase(Locale.ROOT).equals(backend.getScheme().toLowerCase(Locale.ROOT));
-        if (!backendOrigin || !config.mayCarryCredentials(url)) {
+        if (!Origins.same(url, backend) || !config.mayCarryCredentials(url)) {
             return Optional.of("webhook.url " + url + " is not on the backend's origin (" + backend.resolve("/")
                     + ") over https, so no delivery signed with webhook.secret was sent there");
         }
